@@ -1,0 +1,72 @@
+// The conformance suite's Playwright configuration. Everything a user sets goes through the
+// CONFORMANCE_* variables (README); with no CONFORMANCE_BASE_URL the embedded reference is started.
+import { readFileSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+import { ConfigError } from './src/harness/config/configError.ts'
+import { embeddedMarker, environment, parseInteger, readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
+import { runIdentity } from './src/harness/config/runIdentity.ts'
+import { referenceDefaults } from './src/reference/defaults.ts'
+
+const env = environment()
+
+function configOrExit(): HarnessConfig {
+  try {
+    return readHarnessConfig(env)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(`configuration error: ${error.message}`)
+    process.exit(2)
+  }
+}
+
+const harness = configOrExit()
+const { seed, runId } = runIdentity(env)
+
+// No target named: start the embedded reference and point every worker at it.
+let webServer: Parameters<typeof defineConfig>[0]['webServer']
+if (!harness.baseUrl) {
+  const port = parseInteger(env, 'PORT', { min: 1, max: 65535 }) ?? referenceDefaults.port
+  env.CONFORMANCE_BASE_URL = `http://127.0.0.1:${port}/`
+  env[embeddedMarker] = '1'
+  env.CONFORMANCE_TOKEN = harness.token
+  env.CONFORMANCE_BOT_ID = harness.botId
+  webServer = {
+    command: 'node --import tsx src/reference/main.ts',
+    // Any answer (401 without a token) means it is up.
+    url: `${env.CONFORMANCE_BASE_URL}v1/chat/users`,
+    env: { PORT: String(port), CONFORMANCE_TOKEN: harness.token, CONFORMANCE_BOT_ID: harness.botId },
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+  }
+}
+
+const reportDir = harness.reportDir
+const harnessVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: parseInteger(env, 'CONFORMANCE_WORKERS', { min: 1, max: 64 }) ?? 2,
+  timeout: 60_000,
+  globalTimeout: parseInteger(env, 'CONFORMANCE_RUN_TIMEOUT_MS', { min: 10_000, max: 24 * 3_600_000 }) ?? 30 * 60_000,
+  outputDir: `${reportDir}/test-results`,
+  reporter: [
+    ['list'],
+    ['./src/harness/reporting/conformanceReporter.ts', { outputDir: reportDir }],
+    ['junit', { outputFile: `${reportDir}/junit.xml` }],
+  ],
+  // Traces would record the Authorization header: they stay off.
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+  metadata: {
+    baseUrl: env.CONFORMANCE_BASE_URL,
+    embedded: harness.embedded,
+    seed,
+    runId,
+    harnessVersion,
+  },
+  webServer,
+})

@@ -1,0 +1,75 @@
+// Assertions about answers. A failure says what the contract requires and what the target did,
+// in a first line short enough for a report, with the details below it.
+import type { Reply } from '../client/runtimeClient.ts'
+import { violationLine } from '../contract/violations.ts'
+
+export class ConformanceFailure extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConformanceFailure'
+  }
+}
+
+function errorSummary(reply: Reply): string {
+  const body = reply.json as { type?: unknown; message?: unknown } | undefined
+  if (!body || typeof body !== 'object') return ''
+  const type = typeof body.type === 'string' ? ` ${body.type}` : ''
+  const message = typeof body.message === 'string' ? ` ${JSON.stringify(body.message.slice(0, 160))}` : ''
+  return `${type}${message}`
+}
+
+function what(reply: Reply, context: string | undefined): string {
+  return `${reply.operation.id}${context ? ` ${context}` : ''}`
+}
+
+function fail(reply: Reply, message: string): never {
+  reply.blame()
+  throw new ConformanceFailure(message)
+}
+
+function failOnViolations(reply: Reply, context: string | undefined): void {
+  if (reply.violations.length === 0) return
+  const lines = reply.violations.map((v) => `  ${violationLine(v)}`).join('\n')
+  const rules = [...new Set(reply.violations.map((v) => v.rule))].join(', ')
+  fail(reply, `${what(reply, context)} answered ${reply.status} with a body that breaks the contract (${rules}):\n${lines}`)
+}
+
+/** The documented success status and a body that fits its schema; returns the body. */
+export function expectSuccess<TBody>(reply: Reply<TBody>, context?: string): TBody {
+  if (reply.status !== reply.operation.status) {
+    fail(reply, `${what(reply, context)} answered ${reply.status}${errorSummary(reply)} (expected ${reply.operation.status})`)
+  }
+  failOnViolations(reply, context)
+  return reply.body
+}
+
+export interface ExpectedError {
+  /** Every status the documents allow here. */
+  status: number | readonly number[]
+  /** Every error type the documents allow here; any documented type when omitted. */
+  type?: string | readonly string[]
+}
+
+function list<V>(value: V | readonly V[]): readonly V[] {
+  return Array.isArray(value) ? (value as readonly V[]) : [value as V]
+}
+
+/** An error answer with an allowed status and type, whose body fits the error schema (S13). */
+export function expectError(reply: Reply, expected: ExpectedError, context?: string): void {
+  const statuses = list(expected.status)
+  const types = expected.type === undefined ? undefined : list(expected.type)
+  const wanted = `${statuses.join(' or ')}${types ? ` ${types.join(' or ')}` : ''}`
+  if (!statuses.includes(reply.status)) {
+    fail(reply, `${what(reply, context)} answered ${reply.status}${errorSummary(reply)} (expected ${wanted})`)
+  }
+  failOnViolations(reply, context)
+  const type = (reply.json as { type?: unknown }).type
+  if (types && !types.includes(type as string)) {
+    fail(reply, `${what(reply, context)} answered ${reply.status} with type ${JSON.stringify(type)} (expected ${wanted})`)
+  }
+}
+
+/** A fact about a successful answer; message says what the documents require. */
+export function expectThat(condition: boolean, reply: Reply, message: string): asserts condition {
+  if (!condition) fail(reply, `${reply.operation.id}: ${message}`)
+}

@@ -1,0 +1,67 @@
+// What a check needs to exist before it can look at its own operation: a user, a conversation,
+// a message. Created through the API (and so deleted when the test ends); a failure here says
+// it was a prerequisite.
+import type { Values } from '../../../fixtures/values.ts'
+import type { RuntimeClient } from '../client/runtimeClient.ts'
+import type * as T from '../contract/types.ts'
+import { expectSuccess } from './expectations.ts'
+
+const asPrerequisite = '(prerequisite)'
+
+export class Prerequisites {
+  constructor(
+    private readonly api: RuntimeClient,
+    private readonly values: Values,
+  ) {}
+
+  async user(body: Partial<T.CreateUserBody> = {}): Promise<T.User> {
+    const reply = await this.api.createUser({ tags: {}, name: this.values.faker.person.fullName(), ...body })
+    return expectSuccess(reply, asPrerequisite).user
+  }
+
+  async conversation(body: Partial<T.CreateConversationBody> = {}): Promise<T.Conversation> {
+    const reply = await this.api.createConversation({ channel: this.channel(), tags: {}, ...body })
+    return expectSuccess(reply, asPrerequisite).conversation
+  }
+
+  /** A conversation with one participant, the usual setting of a message. */
+  async chat(): Promise<{ user: T.User; conversation: T.Conversation }> {
+    const user = await this.user()
+    const conversation = await this.conversation()
+    expectSuccess(await this.api.addParticipant(conversation.id, user.id), asPrerequisite)
+    return { user, conversation }
+  }
+
+  async message(at: { user: T.User; conversation: T.Conversation }, body: Partial<T.CreateMessageBody> = {}): Promise<T.Message> {
+    const reply = await this.api.createMessage({ ...this.messageBody(at), ...body })
+    return expectSuccess(reply, asPrerequisite).message
+  }
+
+  /** A valid createMessage body in a conversation, for checks that vary one field of it. */
+  messageBody(at: { user: T.User; conversation: T.Conversation }): T.CreateMessageBody {
+    return {
+      type: 'text',
+      payload: { text: this.values.faker.lorem.sentence() },
+      userId: at.user.id,
+      conversationId: at.conversation.id,
+      tags: {},
+    }
+  }
+
+  /** A new channel name, used by nothing else. */
+  channel(): string {
+    return this.values.unique('channel')
+  }
+
+  /** The channel of this check: get-or-create and channel filters then see only its conversations. */
+  channelOfTest(): string {
+    return `channel-${this.values.scope}`
+  }
+
+  private chatPromise: Promise<{ user: T.User; conversation: T.Conversation }> | undefined
+  /** One chat (a user in a conversation) for the whole check, made on first use. */
+  chatOfTest(): Promise<{ user: T.User; conversation: T.Conversation }> {
+    this.chatPromise ??= this.chat()
+    return this.chatPromise
+  }
+}

@@ -1,0 +1,50 @@
+// Calls on a resource kind by its table entry (resourceKinds.ts), for checks shared by users,
+// conversations and messages.
+import type { Reply } from '../client/runtimeClient.ts'
+import type { CheckFixtures } from '../conformanceTest.ts'
+import type { Tags } from '../contract/types.ts'
+import { expectSuccess } from './expectations.ts'
+import type { Body, TaggedKind } from './resourceKinds.ts'
+
+export interface TaggedResource {
+  id: string
+  createdAt: string
+  updatedAt: string
+  tags: Tags
+  [field: string]: unknown
+}
+
+export function resourceOf(kind: TaggedKind, reply: Reply, context?: string): TaggedResource {
+  return (expectSuccess(reply, context) as Record<string, TaggedResource>)[kind.name] as TaggedResource
+}
+
+export async function createResource(
+  fixtures: CheckFixtures,
+  kind: TaggedKind,
+  tags: Tags = {},
+): Promise<{ body: Body; resource: TaggedResource; reply: Reply }> {
+  const body = await kind.newBody(fixtures, tags)
+  const reply = await fixtures.api.call(kind.ops.create, { body })
+  return { body, resource: resourceOf(kind, reply), reply }
+}
+
+export function getResource(fixtures: CheckFixtures, kind: TaggedKind, id: string): Promise<Reply> {
+  return fixtures.api.call(kind.ops.get, { params: { id } })
+}
+
+/** The fields of a create body that the created resource shows as sent. */
+export function echoedFields(body: Body): Record<string, unknown> {
+  const { discriminateByTags: _discriminator, schedule: _schedule, integrationName: _integration, ...echoed } = body
+  return echoed
+}
+
+/**
+ * An id shaped like a real one (same length, same characters) that no resource has: a
+ * well-formed id that never existed must answer 404 (S8), whatever id format the target uses.
+ */
+export function neverExistingId(realId: string): string {
+  const tail = realId.slice(-6)
+  const alphabet = [...new Set(realId.slice(-12))].sort()
+  const shifted = [...tail].map((ch) => alphabet[(alphabet.indexOf(ch) + 1) % alphabet.length] ?? ch).join('')
+  return realId.slice(0, -6) + (shifted === tail ? [...tail].reverse().join('') : shifted)
+}

@@ -1,0 +1,111 @@
+// Every request a test makes and the answer it got, kept so a failing check can show them
+// (and a curl command that repeats the request). Whatever leaves this module is masked.
+import type { OperationId } from '../contract/operations.ts'
+import type { Violation } from '../contract/violations.ts'
+import type { SecretMask } from './secretMask.ts'
+
+export interface Exchange {
+  seq: number
+  operation: OperationId
+  method: string
+  url: string
+  requestHeaders: Record<string, string>
+  requestBody?: string
+  /** Undefined when no answer came (see transportError). */
+  status?: number
+  responseHeaders?: Record<string, string>
+  responseBody?: string
+  transportError?: string
+  violations: Violation[]
+  startedAt: string
+  durationMs: number
+}
+
+/** The attachment a test leaves for the conformance report. */
+export interface ExchangeAttachment {
+  /** The exchange the failing assertion was about. */
+  culprit?: number
+  /** Exchanges whose answer broke the contract, or all of them when the check failed. */
+  exchanges: Exchange[]
+  /** Operation -> how many answers were seen, for the per-operation answer checks. */
+  seen: Partial<Record<OperationId, number>>
+  /** Operation -> how many of those were error answers. */
+  errorsSeen: Partial<Record<OperationId, number>>
+  /** Resources the test created and could not delete afterwards. */
+  leftovers: string[]
+}
+
+export const exchangeAttachmentName = 'conformance-exchanges.json'
+const bodyLimit = 4096
+
+function shorten(text: string | undefined): string | undefined {
+  if (text === undefined || text.length <= bodyLimit) return text
+  return `${text.slice(0, bodyLimit)}… [${text.length - bodyLimit} more characters]`
+}
+
+export class ExchangeLog {
+  private readonly exchanges: Exchange[] = []
+  private culprit: number | undefined
+  private readonly leftovers: string[] = []
+
+  constructor(private readonly secret: SecretMask) {}
+
+  add(exchange: Omit<Exchange, 'seq'>): Exchange {
+    const recorded = { ...exchange, seq: this.exchanges.length + 1 }
+    this.exchanges.push(recorded)
+    return recorded
+  }
+
+  /** Marks the exchange a failed assertion was about, for the report's reproduction. */
+  blame(exchange: Exchange): void {
+    this.culprit = exchange.seq
+  }
+
+  noteLeftover(description: string): void {
+    this.leftovers.push(description)
+  }
+
+  mask(text: string): string {
+    return this.secret.mask(text)
+  }
+
+  get all(): readonly Exchange[] {
+    return this.exchanges
+  }
+
+  /** What a report keeps of an exchange: masked, bodies shortened. */
+  masked(exchange: Exchange): Exchange {
+    const m = (text: string | undefined) => (text === undefined ? undefined : shorten(this.secret.mask(text)))
+    const record: Exchange = {
+      ...exchange,
+      url: this.secret.mask(exchange.url),
+      requestHeaders: this.secret.maskHeaders(exchange.requestHeaders),
+      violations: exchange.violations.map((v) => ({ ...v, value: m(v.value) })),
+    }
+    if (exchange.requestBody !== undefined) record.requestBody = m(exchange.requestBody)
+    if (exchange.responseBody !== undefined) record.responseBody = m(exchange.responseBody)
+    if (exchange.responseHeaders) record.responseHeaders = this.secret.maskHeaders(exchange.responseHeaders)
+    if (exchange.transportError !== undefined) record.transportError = this.secret.mask(exchange.transportError)
+    return record
+  }
+
+  /** The attachment for the report: everything when the check failed, else only what broke the contract. */
+  attachment(checkFailed: boolean): ExchangeAttachment {
+    const seen: Partial<Record<OperationId, number>> = {}
+    const errorsSeen: Partial<Record<OperationId, number>> = {}
+    for (const { operation, status } of this.exchanges) {
+      if (status === undefined) continue
+      seen[operation] = (seen[operation] ?? 0) + 1
+      if (status >= 400) errorsSeen[operation] = (errorsSeen[operation] ?? 0) + 1
+    }
+    const kept = this.exchanges.filter((e) => checkFailed || e.violations.length > 0)
+    const attachment: ExchangeAttachment = {
+      exchanges: kept.map((e) => this.masked(e)),
+      seen,
+      errorsSeen,
+      leftovers: [...this.leftovers],
+    }
+    if (checkFailed && this.culprit !== undefined) attachment.culprit = this.culprit
+    return attachment
+  }
+}

@@ -1,0 +1,13 @@
+// Query strings in the vendor client's convention (S7): qs with dots for maps and repeated
+// keys for arrays, e.g. tags.foo=a&participantIds=u1&participantIds=u2.
+import qs from 'qs'
+
+export function encodeQuery(query: Record<string, unknown> | undefined): string {
+  if (!query) return ''
+  return qs.stringify(query, { encode: true, allowDots: true, arrayFormat: 'repeat', skipNulls: true })
+}
+
+/** The bracket form (tags[foo]=a) that qs parses by default; a target should accept it too (S7). */
+export function encodeQueryWithBrackets(query: Record<string, unknown>): string {
+  return qs.stringify(query, { encode: true, arrayFormat: 'repeat', skipNulls: true })
+}

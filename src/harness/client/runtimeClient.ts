@@ -1,0 +1,215 @@
+// The Runtime API client the checks use: one typed function per documented operation, on
+// Playwright's APIRequestContext. Every answer is inspected against the contract and recorded.
+import type { APIRequestContext, APIResponse } from '@playwright/test'
+import { fillPath, operation, type Operation, type OperationId } from '../contract/operations.ts'
+import { contractSchemas } from '../contract/schemaRegistry.ts'
+import type * as T from '../contract/types.ts'
+import type { Violation } from '../contract/violations.ts'
+import { inspectAnswer } from './answerInspection.ts'
+import type { Exchange, ExchangeLog } from './exchangeLog.ts'
+import { encodeQuery } from './queryString.ts'
+import { creators, deletedBy, deleters, type ResourceLedger } from './resourceLedger.ts'
+import { TransportFailure } from './transportFailure.ts'
+
+export interface ClientTarget {
+  baseUrl: string
+  token: string
+  botId: string
+  integrationId: string | undefined
+  timeoutMs: number
+}
+
+export interface CallOptions {
+  params?: Record<string, string>
+  query?: Record<string, unknown>
+  /** A query string as written (without "?"), instead of query. */
+  rawQuery?: string
+  body?: unknown
+  /** A body sent as is, for bodies that are not JSON on purpose. */
+  rawBody?: string
+  /** valid (default), none: no Authorization header, wrong: a token the target cannot know. */
+  auth?: 'valid' | 'none' | 'wrong'
+  /** Call in an integration's context: sends x-integration-id. */
+  asIntegration?: boolean
+  /** Extra headers; undefined removes a header the client would send. */
+  headers?: Record<string, string | undefined>
+}
+
+export interface Reply<TBody = unknown> {
+  operation: Operation
+  status: number
+  contentType: string
+  /** The parsed body, whatever its shape; undefined when the answer was not JSON. */
+  json: unknown
+  /** The body as the contract types it; only meaningful when the reply succeeded without violations. */
+  body: TBody
+  violations: Violation[]
+  exchange: Exchange
+  /** Marks this exchange as the one a failed check is about (its request becomes the report's curl). */
+  blame(): void
+}
+
+export const wrongToken = 'conformance-wrong-token'
+
+export class RuntimeClient {
+  constructor(
+    private readonly http: APIRequestContext,
+    readonly target: ClientTarget,
+    readonly log: ExchangeLog,
+    readonly ledger: ResourceLedger,
+  ) {}
+
+  urlOf(op: Operation, options: CallOptions): string {
+    const path = fillPath(op.path, options.params ?? {}).replace(/^\//, '')
+    const query = options.rawQuery ?? encodeQuery(options.query)
+    return new URL(path, this.target.baseUrl).toString() + (query ? `?${query}` : '')
+  }
+
+  private headersOf(options: CallOptions, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string | undefined> = {
+      'x-bot-id': this.target.botId,
+      accept: 'application/json',
+    }
+    const auth = options.auth ?? 'valid'
+    if (auth !== 'none') headers.authorization = `Bearer ${auth === 'valid' ? this.target.token : wrongToken}`
+    if (hasBody) headers['content-type'] = 'application/json'
+    if (options.asIntegration && this.target.integrationId) headers['x-integration-id'] = this.target.integrationId
+    Object.assign(headers, options.headers)
+    return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  }
+
+  /** Calls an operation and inspects the answer; throws TransportFailure when no answer came. */
+  async call<TBody = unknown>(id: OperationId, options: CallOptions = {}): Promise<Reply<TBody>> {
+    const op = operation(id)
+    const data = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+    const url = this.urlOf(op, options)
+    const requestHeaders = this.headersOf(options, data !== undefined)
+    const startedAt = new Date()
+    const base = { operation: id, method: op.method, url, requestHeaders, requestBody: data, startedAt: startedAt.toISOString() }
+    const elapsed = () => Date.now() - startedAt.getTime()
+
+    let response: APIResponse
+    let text: string
+    try {
+      response = await this.http.fetch(url, {
+        method: op.method,
+        headers: requestHeaders,
+        data,
+        timeout: this.target.timeoutMs,
+        failOnStatusCode: false,
+        maxRedirects: 0,
+      })
+      text = await response.text()
+    } catch (error) {
+      const failure = TransportFailure.from(error, op, this.target.timeoutMs)
+      const exchange = this.log.add({ ...base, transportError: failure.cause, violations: [], durationMs: elapsed() })
+      this.log.blame(exchange)
+      throw failure.withMask((t) => this.log.mask(t))
+    }
+
+    const status = response.status()
+    const responseHeaders = response.headers()
+    const contentType = responseHeaders['content-type'] ?? ''
+    const { json, violations } = inspectAnswer(op, status, contentType, text, contractSchemas())
+    const exchange = this.log.add({ ...base, status, responseHeaders, responseBody: text, violations, durationMs: elapsed() })
+    this.trackResources(op, status, json, options.params?.id)
+    return { operation: op, status, contentType, json, body: json as TBody, violations, exchange, blame: () => this.log.blame(exchange) }
+  }
+
+  private trackResources(op: Operation, status: number, json: unknown, pathId: string | undefined): void {
+    if (status < 200 || status >= 300 || !json || typeof json !== 'object') return
+    const created = creators[op.id]
+    if (created) {
+      const id = (json as Record<string, { id?: unknown } | undefined>)[created]?.id
+      if (typeof id === 'string') this.ledger.track({ kind: created, id })
+    }
+    const deleted = deletedBy[op.id]
+    if (deleted && pathId) this.ledger.forget({ kind: deleted, id: pathId })
+  }
+
+  /** Deletes what the test created and did not delete; returns what could not be deleted. */
+  async cleanUp(): Promise<string[]> {
+    const leftovers: string[] = []
+    for (const resource of this.ledger.pending()) {
+      try {
+        const reply = await this.call(deleters[resource.kind], { params: { id: resource.id } })
+        if (reply.status >= 300 && reply.status !== 404) leftovers.push(`${resource.kind} ${resource.id} (delete answered ${reply.status})`)
+      } catch (error) {
+        leftovers.push(`${resource.kind} ${resource.id} (${(error as Error).message.split('\n')[0]})`)
+      }
+    }
+    return leftovers
+  }
+
+  private byId<TBody>(id: OperationId, resourceId: string, options: CallOptions = {}): Promise<Reply<TBody>> {
+    return this.call<TBody>(id, { ...options, params: { id: resourceId, ...options.params } })
+  }
+
+  // Users
+  createUser = (body: T.CreateUserBody, o?: CallOptions) => this.call<{ user: T.User }>('createUser', { ...o, body })
+  getUser = (id: string, o?: CallOptions) => this.byId<{ user: T.User }>('getUser', id, o)
+  listUsers = (query: T.ListUsersQuery = {}, o?: CallOptions) =>
+    this.call<{ users: T.User[]; meta: T.ListMeta }>('listUsers', { ...o, query: { ...query } })
+  updateUser = (id: string, body: T.UpdateUserBody, o?: CallOptions) => this.byId<{ user: T.User }>('updateUser', id, { ...o, body })
+  deleteUser = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteUser', id, o)
+  getOrCreateUser = (body: T.GetOrCreateUserBody, o?: CallOptions) => this.call<{ user: T.User }>('getOrCreateUser', { ...o, body })
+
+  // Conversations
+  createConversation = (body: T.CreateConversationBody, o?: CallOptions) =>
+    this.call<{ conversation: T.Conversation }>('createConversation', { ...o, body })
+  getConversation = (id: string, o?: CallOptions) => this.byId<{ conversation: T.Conversation }>('getConversation', id, o)
+  listConversations = (query: T.ListConversationsQuery = {}, o?: CallOptions) =>
+    this.call<{ conversations: T.Conversation[]; meta: T.ListMeta }>('listConversations', { ...o, query: { ...query } })
+  updateConversation = (id: string, body: T.UpdateConversationBody, o?: CallOptions) =>
+    this.byId<{ conversation: T.Conversation }>('updateConversation', id, { ...o, body })
+  deleteConversation = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteConversation', id, o)
+  getOrCreateConversation = (body: T.GetOrCreateConversationBody, o?: CallOptions) =>
+    this.call<{ conversation: T.Conversation }>('getOrCreateConversation', { ...o, body })
+
+  // Participants
+  listParticipants = (conversationId: string, query: { nextToken?: string } = {}, o?: CallOptions) =>
+    this.call<{ participants: T.User[]; meta: T.ListMeta }>('listParticipants', { ...o, params: { id: conversationId }, query: { ...query } })
+  addParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
+    this.call<{ participant: T.User }>('addParticipant', { ...o, params: { id: conversationId }, body: { userId } })
+  getParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
+    this.call<{ participant: T.User }>('getParticipant', { ...o, params: { id: conversationId, userId } })
+  removeParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
+    this.call<T.Empty>('removeParticipant', { ...o, params: { id: conversationId, userId } })
+
+  // Events
+  createEvent = (body: T.CreateEventBody, o?: CallOptions) => this.call<{ event: T.Event }>('createEvent', { ...o, body })
+  getEvent = (id: string, o?: CallOptions) => this.byId<{ event: T.Event }>('getEvent', id, o)
+  listEvents = (query: T.ListEventsQuery = {}, o?: CallOptions) =>
+    this.call<{ events: T.Event[]; meta: T.ListMeta }>('listEvents', { ...o, query: { ...query } })
+
+  // Messages
+  createMessage = (body: T.CreateMessageBody, o?: CallOptions) => this.call<{ message: T.Message }>('createMessage', { ...o, body })
+  getMessage = (id: string, o?: CallOptions) => this.byId<{ message: T.Message }>('getMessage', id, o)
+  listMessages = (query: T.ListMessagesQuery = {}, o?: CallOptions) =>
+    this.call<{ messages: T.Message[]; meta: T.ListMeta }>('listMessages', { ...o, query: { ...query } })
+  updateMessage = (id: string, body: T.UpdateMessageBody, o?: CallOptions) =>
+    this.byId<{ message: T.Message }>('updateMessage', id, { ...o, body })
+  deleteMessage = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteMessage', id, o)
+  getOrCreateMessage = (body: T.GetOrCreateMessageBody, o?: CallOptions) =>
+    this.call<{ message: T.Message }>('getOrCreateMessage', { ...o, body })
+
+  // States
+  getState = (at: T.StateAddress, o?: CallOptions) =>
+    this.call<{ state: T.State; meta: { cached: boolean } }>('getState', { ...o, params: { ...at } })
+  setState = (at: T.StateAddress, body: T.SetStateBody, o?: CallOptions) =>
+    this.call<{ state: T.State }>('setState', { ...o, params: { ...at }, body })
+  patchState = (at: T.StateAddress, body: { payload: T.Payload }, o?: CallOptions) =>
+    this.call<{ state: T.State }>('patchState', { ...o, params: { ...at }, body })
+  getOrSetState = (at: T.StateAddress, body: T.GetOrSetStateBody, o?: CallOptions) =>
+    this.call<{ state: T.State; meta: { cached: boolean } }>('getOrSetState', { ...o, params: { ...at }, body })
+  setStateExpiry = (at: T.StateAddress, expiry: number | null, o?: CallOptions) =>
+    this.call<{ state: T.State }>('setStateExpiry', { ...o, params: { ...at }, body: { expiry } })
+
+  // Actions, integrations, tags
+  callAction = (body: T.CallActionBody, o?: CallOptions) =>
+    this.call<{ output: T.Payload; meta: { cached: boolean } }>('callAction', { ...o, body })
+  configureIntegration = (body: T.ConfigureIntegrationBody, o?: CallOptions) =>
+    this.call<T.Empty>('configureIntegration', { asIntegration: true, ...o, body })
+  listTagValues = (key: string, query: { type: T.TagValuesType | string; nextToken?: string }, o?: CallOptions) =>
+    this.call<{ tags: { value: string }[]; meta: T.ListMeta }>('listTagValues', { ...o, params: { key }, query: { ...query } })
+}

@@ -1,0 +1,139 @@
+// The harness's configuration: environment variables, with a .env file as fallback (the
+// environment wins). Read and checked once; a bad value is one ConfigError naming the variable.
+import { config as loadDotenv } from 'dotenv'
+import { referenceDefaults } from '../../reference/defaults.ts'
+import { ConfigError } from './configError.ts'
+
+export type Env = Record<string, string | undefined>
+
+export interface ActionConfig {
+  type: string
+  input: Record<string, unknown>
+}
+
+export interface HarnessConfig {
+  /** Base URL of the target, always ending with "/"; undefined: start the embedded reference. */
+  baseUrl: string | undefined
+  /** The target is the embedded reference implementation. */
+  embedded: boolean
+  token: string
+  botId: string
+  integrationId: string | undefined
+  action: ActionConfig | undefined
+  timeoutMs: number
+  reportDir: string
+}
+
+/** Internal: set by the harness when it started the embedded reference itself. */
+export const embeddedMarker = 'CONFORMANCE_EMBEDDED_REFERENCE'
+
+let dotenvLoaded = false
+/** process.env with .env underneath it; .env never overrides a variable that is set. */
+export function environment(): Env {
+  if (!dotenvLoaded) {
+    loadDotenv({ quiet: true })
+    dotenvLoaded = true
+  }
+  return process.env
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim()
+  return value ? value : undefined
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError('CONFORMANCE_BASE_URL', `not a URL: ${JSON.stringify(value)}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('CONFORMANCE_BASE_URL', `must be an http:// or https:// URL, got ${url.protocol}//`)
+  }
+  if (url.search || url.hash) throw new ConfigError('CONFORMANCE_BASE_URL', 'must not carry a query or a fragment')
+  if (url.username || url.password) {
+    throw new ConfigError('CONFORMANCE_BASE_URL', 'must not carry credentials; put the token in CONFORMANCE_TOKEN')
+  }
+  // A base URL with a path only keeps it for relative request paths if it ends with a slash.
+  if (!url.pathname.endsWith('/')) url.pathname += '/'
+  return url.toString()
+}
+
+function parseSecret(env: Env, name: string): string | undefined {
+  const value = env[name]
+  if (value === undefined || value.trim() === '') return undefined
+  if (/\s/.test(value.trim())) throw new ConfigError(name, 'contains white space (check for a pasted line break)')
+  return value.trim()
+}
+
+export function parseInteger(env: Env, name: string, range: { min: number; max: number }): number | undefined {
+  const value = text(env, name)
+  if (value === undefined) return undefined
+  if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be a whole number, got ${JSON.stringify(value)}`)
+  const number = Number(value)
+  if (number < range.min || number > range.max) {
+    throw new ConfigError(name, `must be between ${range.min} and ${range.max}, got ${value}`)
+  }
+  return number
+}
+
+function parseAction(env: Env, embedded: boolean): ActionConfig | undefined {
+  const type = text(env, 'CONFORMANCE_ACTION') ?? (embedded ? referenceDefaults.action : undefined)
+  const inputText = text(env, 'CONFORMANCE_ACTION_INPUT')
+  if (type === undefined) {
+    if (inputText !== undefined) throw new ConfigError('CONFORMANCE_ACTION_INPUT', 'is set but CONFORMANCE_ACTION is not')
+    return undefined
+  }
+  if (inputText === undefined) {
+    return { type, input: embedded && !text(env, 'CONFORMANCE_ACTION') ? { ...referenceDefaults.actionInput } : {} }
+  }
+  let input: unknown
+  try {
+    input = JSON.parse(inputText)
+  } catch (error) {
+    throw new ConfigError('CONFORMANCE_ACTION_INPUT', `is not JSON: ${(error as Error).message}`)
+  }
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ConfigError('CONFORMANCE_ACTION_INPUT', 'must be a JSON object, e.g. {"text":"hello"}')
+  }
+  return { type, input: input as Record<string, unknown> }
+}
+
+/** Reads and checks the configuration; throws ConfigError on the first problem. */
+export function readHarnessConfig(env: Env = environment()): HarnessConfig {
+  const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
+  const baseUrl = baseUrlText === undefined ? undefined : parseBaseUrl(baseUrlText)
+  const embedded = baseUrl === undefined || env[embeddedMarker] === '1'
+
+  let token = parseSecret(env, 'CONFORMANCE_TOKEN')
+  let botId = text(env, 'CONFORMANCE_BOT_ID')
+  if (embedded) {
+    token ??= referenceDefaults.token
+    botId ??= referenceDefaults.botId
+  } else {
+    if (token === undefined) {
+      throw new ConfigError('CONFORMANCE_TOKEN', 'is required when CONFORMANCE_BASE_URL names a target (the bearer token for its API)')
+    }
+    if (botId === undefined) {
+      throw new ConfigError('CONFORMANCE_BOT_ID', 'is required when CONFORMANCE_BASE_URL names a target (sent as x-bot-id)')
+    }
+  }
+
+  return {
+    baseUrl,
+    embedded,
+    token,
+    botId,
+    integrationId: text(env, 'CONFORMANCE_INTEGRATION_ID') ?? (embedded ? referenceDefaults.integrationId : undefined),
+    action: parseAction(env, embedded),
+    timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
+    reportDir: text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports',
+  }
+}
+
+/** A fresh seed for a run that was given none. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31)
+}

@@ -1,0 +1,19 @@
+// One seed and one run id for the whole run, shared by every worker and shard: the first
+// process to ask (Playwright's main process loads the config first) picks them and puts them
+// in the environment that the workers inherit.
+import { randomBytes } from 'node:crypto'
+import { environment, parseInteger, randomSeed } from './harnessConfig.ts'
+
+export interface RunIdentity {
+  /** Replays the same cases: CONFORMANCE_SEED, else random. */
+  seed: number
+  /** Marks what this run created, so leftovers can be found; unique per run. */
+  runId: string
+}
+
+export function runIdentity(env = environment()): RunIdentity {
+  const seed = parseInteger(env, 'CONFORMANCE_SEED', { min: 0, max: 2 ** 31 - 1 }) ?? randomSeed()
+  env.CONFORMANCE_SEED = String(seed)
+  env.CONFORMANCE_RUN_ID ??= `cr${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
+  return { seed, runId: env.CONFORMANCE_RUN_ID }
+}

@@ -1,0 +1,16 @@
+// Ids and timestamps. Ids are a short prefix and a time-sortable ULID (S1: 28-36 characters);
+// timestamps never repeat or go back, so an update always moves updatedAt forward (S2).
+import { monotonicFactory } from 'ulid'
+
+const ulid = monotonicFactory()
+
+export function newId(prefix: string): string {
+  return `${prefix}_${ulid()}`
+}
+
+let last = 0
+/** Now as an ISO 8601 date-time, strictly later than the previous call's. */
+export function timestamp(): string {
+  last = Math.max(Date.now(), last + 1)
+  return new Date(last).toISOString()
+}

@@ -1,0 +1,28 @@
+// npm run server: the reference on 127.0.0.1, configured by the same variables as the harness.
+import { environment, parseInteger } from '../harness/config/harnessConfig.ts'
+import { ConfigError } from '../harness/config/configError.ts'
+import { referenceDefaults } from './defaults.ts'
+import { startReferenceServer } from './server.ts'
+
+async function main(): Promise<void> {
+  const env = environment()
+  const port = parseInteger(env, 'PORT', { min: 0, max: 65535 }) ?? referenceDefaults.port
+  const token = env.CONFORMANCE_TOKEN?.trim() || referenceDefaults.token
+  const botId = env.CONFORMANCE_BOT_ID?.trim() || referenceDefaults.botId
+  const server = await startReferenceServer({ port, token, botId })
+  const tokenSource = env.CONFORMANCE_TOKEN?.trim() ? 'from CONFORMANCE_TOKEN' : `default: ${referenceDefaults.token}`
+  console.log(`Reference Runtime API listening on ${server.url}`)
+  console.log(`  bot id: ${botId}${env.CONFORMANCE_BOT_ID?.trim() ? '' : ' (default)'}`)
+  console.log(`  token:  ${tokenSource}`)
+  const stop = () => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `could not start: ${(error as Error).message}`
+  console.error(`reference server: ${message}`)
+  process.exit(2)
+})

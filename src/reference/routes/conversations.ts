@@ -1,0 +1,73 @@
+// Conversations: create, get, list, update, delete, get-or-create (S5, S6, S7, S8).
+import type {
+  Conversation,
+  CreateConversationBody,
+  GetOrCreateConversationBody,
+  UpdateConversationBody,
+} from '../../harness/contract/types.ts'
+import { newId, timestamp } from '../clock.ts'
+import type { OperationRouter } from '../operationRoutes.ts'
+import type { ChatStore } from '../store/chatStore.ts'
+import { byField, pageOf } from '../store/paging.ts'
+import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
+import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+
+function newConversation(body: CreateConversationBody): Conversation {
+  const now = timestamp()
+  return {
+    id: newId('conv'),
+    createdAt: now,
+    updatedAt: now,
+    channel: body.channel,
+    integration: body.integrationName ?? '',
+    tags: initialTags(body.tags),
+  }
+}
+
+function asList(value: unknown): string[] {
+  if (value === undefined) return []
+  return Array.isArray(value) ? value.map(String) : [String(value)]
+}
+
+export function registerConversations(router: OperationRouter, store: ChatStore): void {
+  router.register<CreateConversationBody>('createConversation', ({ body }) => ({
+    conversation: store.conversations.put(newConversation(body)),
+  }))
+
+  router.register('getConversation', ({ params }) => ({ conversation: store.conversations.get(params.id as string) }))
+
+  router.register('listConversations', ({ query }) => {
+    const inRange = withinDates<Conversation>(query, (c) => c.createdAt)
+    const participantIds = asList(query.participantIds)
+    const { channel, integrationName } = query as { channel?: string; integrationName?: string }
+    const conversations = store.conversations.withTags(tagsFilter(query)).filter(
+      (c) =>
+        inRange(c) &&
+        (channel === undefined || c.channel === channel) &&
+        (integrationName === undefined || c.integration === integrationName) &&
+        participantIds.every((userId) => store.participantIdsOf(c.id).has(userId)),
+    )
+    const sortField = (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
+    const page = pageOf(conversations, byField<Conversation>(sortField), pageRequest(query, store.pageSize))
+    return { conversations: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+  })
+
+  router.register<UpdateConversationBody>('updateConversation', ({ params, body }) => {
+    const conversation = { ...store.conversations.get(params.id as string) }
+    conversation.tags = applyTagUpdate(conversation.tags, body.tags)
+    if (body.currentTaskId !== undefined) conversation.currentTaskId = body.currentTaskId
+    conversation.updatedAt = timestamp()
+    return { conversation: store.conversations.put(conversation) }
+  })
+
+  router.register('deleteConversation', ({ params }) => {
+    store.removeConversation(params.id as string)
+    return {}
+  })
+
+  router.register<GetOrCreateConversationBody>('getOrCreateConversation', ({ body }) => {
+    const wanted = matchingTags(body.tags, body.discriminateByTags)
+    const existing = store.conversations.oldestMatch(wanted, (c) => c.channel === body.channel)
+    return { conversation: existing ?? store.conversations.put(newConversation(body)) }
+  })
+}

@@ -1,0 +1,74 @@
+// Messages: create, get, list, update, delete, get-or-create (S4, S5, S6, S7, S8).
+import type {
+  CreateMessageBody,
+  GetOrCreateMessageBody,
+  Message,
+  UpdateMessageBody,
+} from '../../harness/contract/types.ts'
+import { newId, timestamp } from '../clock.ts'
+import type { OperationRouter } from '../operationRoutes.ts'
+import type { ChatStore } from '../store/chatStore.ts'
+import { byField, pageOf } from '../store/paging.ts'
+import { applyTagUpdate, hasTags, initialTags, matchingTags } from '../store/tagMatching.ts'
+import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+
+export function registerMessages(router: OperationRouter, store: ChatStore): void {
+  // A message an integration creates on behalf of a user comes in; one the bot creates goes out (S4, usage).
+  const newMessage = (body: CreateMessageBody, integrationId: string | undefined): Message => {
+    store.users.get(body.userId)
+    store.conversations.get(body.conversationId)
+    const now = timestamp()
+    const message: Message = {
+      id: newId('msg'),
+      createdAt: now,
+      updatedAt: now,
+      type: body.type,
+      payload: body.payload,
+      direction: integrationId ? 'incoming' : 'outgoing',
+      userId: body.userId,
+      conversationId: body.conversationId,
+      tags: initialTags(body.tags),
+    }
+    if (body.origin !== undefined) message.origin = body.origin
+    return message
+  }
+
+  router.register<CreateMessageBody>('createMessage', ({ body, integrationId }) => ({
+    message: store.putMessage(newMessage(body, integrationId)),
+  }))
+
+  router.register('getMessage', ({ params }) => ({ message: store.messages.get(params.id as string) }))
+
+  router.register('listMessages', ({ query }) => {
+    const inRange = withinDates<Message>(query, (m) => m.createdAt)
+    const tags = tagsFilter(query)
+    const conversationId = typeof query.conversationId === 'string' ? query.conversationId : undefined
+    const candidates =
+      conversationId === undefined
+        ? store.messages.withTags(tags)
+        : [...store.messageIdsOf(conversationId)].map((id) => store.messages.get(id)).filter((m) => !tags || hasTags(m.tags, tags))
+    const page = pageOf(candidates.filter(inRange), byField<Message>('createdAt'), pageRequest(query, store.pageSize))
+    return { messages: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+  })
+
+  router.register<UpdateMessageBody>('updateMessage', ({ params, body }) => {
+    const message = { ...store.messages.get(params.id as string) }
+    message.tags = applyTagUpdate(message.tags, body.tags)
+    if (body.payload !== undefined) message.payload = body.payload
+    message.updatedAt = timestamp()
+    return { message: store.putMessage(message) }
+  })
+
+  router.register('deleteMessage', ({ params }) => {
+    store.removeMessage(params.id as string)
+    return {}
+  })
+
+  router.register<GetOrCreateMessageBody>('getOrCreateMessage', ({ body, integrationId }) => {
+    const wanted = matchingTags(body.tags, body.discriminateByTags)
+    const existing = store.messages.oldestMatch(wanted, (m) => m.conversationId === body.conversationId)
+    if (existing) return { message: existing }
+    const { discriminateByTags: _discriminator, schedule: _schedule, ...create } = body
+    return { message: store.putMessage(newMessage(create, integrationId)) }
+  })
+}

@@ -1,0 +1,54 @@
+// Users: create, get, list, update, delete, get-or-create (S5, S6, S8).
+import type { CreateUserBody, GetOrCreateUserBody, UpdateUserBody, User } from '../../harness/contract/types.ts'
+import { timestamp, newId } from '../clock.ts'
+import type { OperationRouter } from '../operationRoutes.ts'
+import type { ChatStore } from '../store/chatStore.ts'
+import { byField, pageOf } from '../store/paging.ts'
+import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
+import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+
+function newUser(body: CreateUserBody): User {
+  const now = timestamp()
+  const user: User = { id: newId('user'), createdAt: now, updatedAt: now, tags: initialTags(body.tags) }
+  if (body.name !== undefined) user.name = body.name
+  if (body.pictureUrl !== undefined) user.pictureUrl = body.pictureUrl
+  return user
+}
+
+export function registerUsers(router: OperationRouter, store: ChatStore): void {
+  router.register<CreateUserBody>('createUser', ({ body }) => ({ user: store.users.put(newUser(body)) }))
+
+  router.register('getUser', ({ params }) => ({ user: store.users.get(params.id as string) }))
+
+  router.register('listUsers', ({ query }) => {
+    const dateField = (query.rangeField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
+    const inRange = withinDates<User>(query, (user) => user[dateField])
+    const conversationId = typeof query.conversationId === 'string' ? query.conversationId : undefined
+    const members = conversationId === undefined ? undefined : store.participantIdsOf(conversationId)
+    const users = store.users.withTags(tagsFilter(query)).filter((user) => inRange(user) && (!members || members.has(user.id)))
+    const sortField = (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
+    const page = pageOf(users, byField<User>(sortField), pageRequest(query, store.pageSize))
+    return { users: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+  })
+
+  router.register<UpdateUserBody>('updateUser', ({ params, body }) => {
+    const user = { ...store.users.get(params.id as string) }
+    user.tags = applyTagUpdate(user.tags, body.tags)
+    if (body.name === null) delete user.name
+    else if (body.name !== undefined) user.name = body.name
+    if (body.pictureUrl === null) delete user.pictureUrl
+    else if (body.pictureUrl !== undefined) user.pictureUrl = body.pictureUrl
+    user.updatedAt = timestamp()
+    return { user: store.users.put(user) }
+  })
+
+  router.register('deleteUser', ({ params }) => {
+    store.removeUser(params.id as string)
+    return {}
+  })
+
+  router.register<GetOrCreateUserBody>('getOrCreateUser', ({ body }) => {
+    const existing = store.users.oldestMatch(matchingTags(body.tags, body.discriminateByTags))
+    return { user: existing ?? store.users.put(newUser(body)) }
+  })
+}

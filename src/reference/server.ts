@@ -1,0 +1,103 @@
+// The embedded reference implementation of the Runtime API's chat operations: an in-memory
+// server, correct per the contract, that the harness certifies when no target is configured.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import qs from 'qs'
+import { ApiError } from './apiError.ts'
+import { referenceDefaults } from './defaults.ts'
+import { OperationRouter } from './operationRoutes.ts'
+import { registerActions } from './routes/actions.ts'
+import { registerConversations } from './routes/conversations.ts'
+import { registerEvents } from './routes/events.ts'
+import { registerMessages } from './routes/messages.ts'
+import { registerParticipants } from './routes/participants.ts'
+import { registerStates } from './routes/states.ts'
+import { registerTags } from './routes/tags.ts'
+import { registerUsers } from './routes/users.ts'
+import { ChatStore } from './store/chatStore.ts'
+
+export interface ReferenceOptions {
+  token: string
+  botId: string
+  pageSize?: number
+}
+
+/** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
+function asApiError(error: FastifyError): ApiError {
+  if (error instanceof ApiError) return error
+  switch (error.statusCode) {
+    case 400:
+      return new ApiError('InvalidPayload', `body is not valid JSON: ${error.message}`)
+    case 413:
+      return new ApiError('PayloadTooLarge', error.message)
+    case 415:
+      return new ApiError('UnsupportedMediaType', 'bodies are JSON: send Content-Type: application/json')
+    default:
+      return new ApiError('Internal', 'the reference failed to answer')
+  }
+}
+
+function authenticate(options: ReferenceOptions) {
+  return async (request: { headers: Record<string, string | string[] | undefined> }) => {
+    const authorization = request.headers.authorization
+    if (!authorization) throw new ApiError('Unauthorized', 'missing Authorization: Bearer <token>')
+    if (authorization !== `Bearer ${options.token}`) throw new ApiError('Unauthorized', 'the bearer token is not valid')
+    const botId = request.headers['x-bot-id']
+    if (!botId) throw new ApiError('Unauthorized', 'missing x-bot-id header')
+    if (botId !== options.botId) throw new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`)
+  }
+}
+
+export function buildReferenceServer(options: ReferenceOptions): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    routerOptions: {
+      // Query strings as the vendor's client writes them (tags.foo=a, ids=a&ids=b), brackets too (S7).
+      querystringParser: (text) => qs.parse(text, { allowDots: true, depth: 2, arrayLimit: 100, parameterLimit: 1000 }),
+    },
+  })
+
+  // An empty JSON body is an absent body (the schema then says what is missing), never a crash.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body)
+    if (text.trim() === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch (error) {
+      done(new ApiError('InvalidPayload', `body is not valid JSON: ${(error as Error).message}`), undefined)
+    }
+  })
+
+  app.addHook('onRequest', authenticate(options))
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const apiError = asApiError(error)
+    return reply.code(apiError.status).send(apiError.body())
+  })
+  app.setNotFoundHandler((request, reply) => {
+    const error = new ApiError('ResourceNotFound', `no operation ${request.method} ${request.url.split('?')[0]}`)
+    return reply.code(error.status).send(error.body())
+  })
+
+  const store = new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
+  const router = new OperationRouter(app)
+  registerUsers(router, store)
+  registerConversations(router, store)
+  registerParticipants(router, store)
+  registerMessages(router, store)
+  registerEvents(router, store)
+  registerStates(router, store)
+  registerActions(router)
+  registerTags(router, store)
+  return app
+}
+
+/** Starts the reference on 127.0.0.1 (port 0: any free port) and returns its base URL. */
+export async function startReferenceServer(options: ReferenceOptions & { port?: number }): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = buildReferenceServer(options)
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  return { url: `http://127.0.0.1:${port}/`, close: () => app.close() }
+}
