@@ -12,7 +12,7 @@ export interface TaggedKind {
   plural: 'users' | 'conversations' | 'messages'
   ops: Record<'create' | 'get' | 'update' | 'delete' | 'list' | 'getOrCreate', OperationId>
   /** A valid create body carrying these tags; makes what the resource refers to. */
-  newBody(fixtures: CheckFixtures, tags: Tags): Promise<Body>
+  newBody(fixtures: CheckFixtures, tags: Tags): Body | Promise<Body>
   /** The list query that narrows a list to resources made from this body. */
   scopeOf(body: Body): Record<string, unknown>
   /** A field a create body cannot do without. */
@@ -28,7 +28,7 @@ export const userKind: TaggedKind = {
   name: 'user',
   plural: 'users',
   ops: { create: 'createUser', get: 'getUser', update: 'updateUser', delete: 'deleteUser', list: 'listUsers', getOrCreate: 'getOrCreateUser' },
-  async newBody({ values }, tags) {
+  newBody({ values }, tags) {
     return { name: values.faker.person.fullName(), tags: { [userScopeKey]: values.scope, ...tags } }
   },
   scopeOf: (body) => ({ tags: { [userScopeKey]: (body.tags as Tags)[userScopeKey] } }),
@@ -48,7 +48,7 @@ export const conversationKind: TaggedKind = {
     getOrCreate: 'getOrCreateConversation',
   },
   // One channel per test: get-or-create and channel filters then see only this test's conversations.
-  async newBody({ make }, tags) {
+  newBody({ make }, tags) {
     return { channel: make.channelOfTest(), tags }
   },
   scopeOf: (body) => ({ channel: body.channel }),

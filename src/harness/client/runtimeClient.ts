@@ -210,6 +210,6 @@ export class RuntimeClient {
     this.call<{ output: T.Payload; meta: { cached: boolean } }>('callAction', { ...o, body })
   configureIntegration = (body: T.ConfigureIntegrationBody, o?: CallOptions) =>
     this.call<T.Empty>('configureIntegration', { asIntegration: true, ...o, body })
-  listTagValues = (key: string, query: { type: T.TagValuesType | string; nextToken?: string }, o?: CallOptions) =>
+  listTagValues = (key: string, query: { type: string; nextToken?: string }, o?: CallOptions) =>
     this.call<{ tags: { value: string }[]; meta: T.ListMeta }>('listTagValues', { ...o, params: { key }, query: { ...query } })
 }

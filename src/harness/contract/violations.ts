@@ -25,7 +25,7 @@ export function shortValue(value: unknown): string {
 }
 
 function ruleOf(error: ErrorObject, documentRule: RuleId): RuleId {
-  const declared = (error.parentSchema as Record<string, unknown> | undefined)?.['x-rule']
+  const declared = error.parentSchema?.['x-rule'] as unknown
   return typeof declared === 'string' && isRuleId(declared) ? declared : documentRule
 }
 
@@ -37,7 +37,7 @@ function problemOf(error: ErrorObject): string {
     case 'additionalProperties':
       return 'is not allowed (additionalProperties: false)'
     case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+      return `must be one of ${(params.allowedValues as readonly unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
     case 'const':
       return `must be ${JSON.stringify(params.allowedValue)}`
     case 'discriminator':
@@ -60,7 +60,7 @@ function pathOf(error: ErrorObject): string {
         : error.keyword === 'discriminator'
           ? params.tag
           : undefined
-  const path = extra === undefined ? error.instancePath : `${error.instancePath}/${String(extra)}`
+  const path = typeof extra === 'string' ? `${error.instancePath}/${extra}` : error.instancePath
   return path === '' ? '/' : path
 }
 

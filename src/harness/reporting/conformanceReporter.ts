@@ -105,7 +105,7 @@ export default class ConformanceReporter implements Reporter {
     checks.push(...answerChecks(attachments))
     const metadata = (this.config?.metadata ?? {}) as Record<string, unknown>
     return {
-      baseUrl: String(metadata.baseUrl ?? ''),
+      baseUrl: typeof metadata.baseUrl === 'string' ? metadata.baseUrl : '',
       embedded: metadata.embedded === true,
       startedAt: this.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),

@@ -26,7 +26,8 @@ function newConversation(body: CreateConversationBody): Conversation {
 
 function asList(value: unknown): string[] {
   if (value === undefined) return []
-  return Array.isArray(value) ? value.map(String) : [String(value)]
+  const list: unknown[] = Array.isArray(value) ? value : [value]
+  return list.filter((item): item is string => typeof item === 'string')
 }
 
 export function registerConversations(router: OperationRouter, store: ChatStore): void {

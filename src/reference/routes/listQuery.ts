@@ -13,7 +13,7 @@ export function pageRequest(query: Record<string, unknown>, size: number): PageR
 function dateBound(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name]
   if (value === undefined || value === '') return undefined
-  const time = Date.parse(String(value))
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN
   if (Number.isNaN(time)) throw new ApiError('InvalidQuery', `${name} is not a date: ${JSON.stringify(value)}`)
   return new Date(time).toISOString()
 }

@@ -8,7 +8,7 @@ export class TagIndex {
   add(id: string, tags: Tags): void {
     for (const [key, value] of Object.entries(tags)) {
       let values = this.byKey.get(key)
-      if (!values) this.byKey.set(key, (values = new Map()))
+      if (!values) this.byKey.set(key, (values = new Map<string, Set<string>>()))
       let ids = values.get(value)
       if (!ids) values.set(value, (ids = new Set()))
       ids.add(id)

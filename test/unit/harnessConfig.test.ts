@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { ConfigError } from '../../src/harness/config/configError.ts'
+import { readHarnessConfig } from '../../src/harness/config/harnessConfig.ts'
+import { referenceDefaults } from '../../src/reference/defaults.ts'
+
+const target = { CONFORMANCE_BASE_URL: 'https://staging.example.test/api', CONFORMANCE_TOKEN: 'tok', CONFORMANCE_BOT_ID: 'bot' }
+
+function configError(env: Record<string, string>, variable: string): void {
+  assert.throws(
+    () => readHarnessConfig(env),
+    (error: unknown) => error instanceof ConfigError && error.variable === variable,
+    `expected a ConfigError naming ${variable}`,
+  )
+}
+
+test('no base URL: the embedded reference, with its defaults', () => {
+  const config = readHarnessConfig({})
+  assert.equal(config.baseUrl, undefined)
+  assert.equal(config.embedded, true)
+  assert.equal(config.token, referenceDefaults.token)
+  assert.equal(config.botId, referenceDefaults.botId)
+  assert.equal(config.action?.type, referenceDefaults.action)
+})
+
+test('a base URL with a path keeps it for relative request paths', () => {
+  const config = readHarnessConfig(target)
+  assert.equal(config.baseUrl, 'https://staging.example.test/api/')
+  assert.equal(new URL('v1/chat/users', config.baseUrl).toString(), 'https://staging.example.test/api/v1/chat/users')
+  assert.equal(config.embedded, false)
+  assert.equal(config.action, undefined)
+  assert.equal(config.integrationId, undefined)
+})
+
+test('a named target needs a token and a bot id', () => {
+  configError({ CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_BOT_ID: 'bot' }, 'CONFORMANCE_TOKEN')
+  configError({ CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_TOKEN: 'tok' }, 'CONFORMANCE_BOT_ID')
+})
+
+test('malformed values name their variable', () => {
+  configError({ ...target, CONFORMANCE_BASE_URL: 'staging.example.test' }, 'CONFORMANCE_BASE_URL')
+  configError({ ...target, CONFORMANCE_BASE_URL: 'ftp://staging.example.test' }, 'CONFORMANCE_BASE_URL')
+  configError({ ...target, CONFORMANCE_BASE_URL: 'https://user:pw@staging.example.test' }, 'CONFORMANCE_BASE_URL')
+  configError({ ...target, CONFORMANCE_TOKEN: 'tok\nen' }, 'CONFORMANCE_TOKEN')
+  configError({ ...target, CONFORMANCE_TIMEOUT_MS: 'soon' }, 'CONFORMANCE_TIMEOUT_MS')
+  configError({ ...target, CONFORMANCE_ACTION_INPUT: '{}' }, 'CONFORMANCE_ACTION_INPUT')
+  configError({ ...target, CONFORMANCE_ACTION: 'slack:send', CONFORMANCE_ACTION_INPUT: '[1]' }, 'CONFORMANCE_ACTION_INPUT')
+  configError({ ...target, CONFORMANCE_ACTION: 'slack:send', CONFORMANCE_ACTION_INPUT: '{oops' }, 'CONFORMANCE_ACTION_INPUT')
+})
+
+test('a configuration error never repeats the token', () => {
+  const token = 'secret-token-with a space'
+  try {
+    readHarnessConfig({ ...target, CONFORMANCE_TOKEN: token })
+    assert.fail('expected a ConfigError')
+  } catch (error) {
+    assert.ok(error instanceof ConfigError)
+    assert.ok(!error.message.includes(token))
+  }
+})
+
+test('an action and its input', () => {
+  const config = readHarnessConfig({ ...target, CONFORMANCE_ACTION: 'slack:send', CONFORMANCE_ACTION_INPUT: '{"text":"hi"}' })
+  assert.deepEqual(config.action, { type: 'slack:send', input: { text: 'hi' } })
+  assert.deepEqual(readHarnessConfig({ ...target, CONFORMANCE_ACTION: 'slack:send' }).action, { type: 'slack:send', input: {} })
+})
