@@ -14,5 +14,7 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
+  // node:test's test() returns a promise the runner itself awaits.
+  { files: ['test/unit/**'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 )
