@@ -53,7 +53,9 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, { harness: Resol
   },
 
   values: async ({ harness }, use, testInfo) => {
-    await use(valuesFor(harness.seed, harness.runId, testInfo.titlePath.join(' › ')))
+    await use(
+      valuesFor({ runSeed: harness.seed, runId: harness.runId, checkTitle: testInfo.titlePath.join(' › '), declaredTagKeys: harness.tagKeys }),
+    )
   },
 
   make: async ({ api, values }, use) => {

@@ -8,9 +8,12 @@ import { expectThat } from './expectations.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, resourceOf } from './taggedResource.ts'
 
-/** The example's symbolic values (a, b, c, z) made unique to this check, so no other data can match. */
+/**
+ * The example's tags with real keys (the named ones, or declared keys standing for them) and its
+ * symbolic values (a, b, c, z) made unique to this check, so no other data can match.
+ */
 function realTags(f: CheckFixtures, symbolic: Record<string, string>): Tags {
-  return Object.fromEntries(Object.entries(symbolic).map(([key, value]) => [key, `${value}-${f.values.scope}`]))
+  return Object.fromEntries(Object.entries(symbolic).map(([key, value]) => [f.values.keyFor(key), `${value}-${f.values.scope}`]))
 }
 
 export const documentedExampleProbe = (kind: TaggedKind, probe: DiscriminationProbe): Check =>
@@ -25,7 +28,7 @@ export const documentedExampleProbe = (kind: TaggedKind, probe: DiscriminationPr
     async (f) => {
       const { resource: existing, body } = await createResource(f, kind, realTags(f, documentedExample.existing))
       const request: Record<string, unknown> = { ...body, tags: { ...(body.tags as Tags), ...realTags(f, probe.tags) } }
-      if (probe.discriminateByTags) request.discriminateByTags = probe.discriminateByTags
+      if (probe.discriminateByTags) request.discriminateByTags = probe.discriminateByTags.map((key) => f.values.keyFor(key))
       const reply = await f.api.call(kind.ops.getOrCreate, { body: request })
       const found = resourceOf(kind, reply)
       expectThat(

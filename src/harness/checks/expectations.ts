@@ -28,10 +28,11 @@ function fail(reply: Reply, message: string): never {
 }
 
 function failOnViolations(reply: Reply, context: string | undefined): void {
-  if (reply.violations.length === 0) return
-  const lines = reply.violations.map((v) => `  ${violationLine(v)}`).join('\n')
-  const rules = [...new Set(reply.violations.map((v) => v.rule))].join(', ')
-  fail(reply, `${what(reply, context)} answered ${reply.status} with a body that breaks the contract (${rules}):\n${lines}`)
+  const [first, ...others] = reply.violations
+  if (!first) return
+  const more = others.length > 0 ? ` (and ${others.length} more)` : ''
+  const details = others.map((v) => `\n  ${violationLine(v)}`).join('')
+  fail(reply, `${what(reply, context)} answered ${reply.status} with a body that breaks the contract: ${violationLine(first)}${more}${details}`)
 }
 
 /** The documented success status and a body that fits its schema; returns the body. */

@@ -18,7 +18,7 @@ export const listFindsCreated = (kind: TaggedKind): Check =>
     {
       id: `S7.${kind.name}.list-finds-created`,
       operation: kind.ops.list,
-      summary: `${kind.ops.list} narrowed by ${Object.keys(kind.scopeOf({ tags: {} })).join(', ')} lists each created ${kind.name} once and nothing else`,
+      summary: `${kind.ops.list} narrowed to the ${kind.plural} a check made lists each of them once and nothing else`,
     },
     async (f) => {
       const created: TaggedResource[] = []
@@ -26,7 +26,7 @@ export const listFindsCreated = (kind: TaggedKind): Check =>
       for (let i = 0; i < 3; i++) {
         const { body, resource } = await createResource(f, kind)
         created.push(resource)
-        scope = kind.scopeOf(body)
+        scope = kind.scopeOf(body, f)
       }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query: scope })
       for (const resource of created) {

@@ -14,14 +14,14 @@ export interface TaggedKind {
   /** A valid create body carrying these tags; makes what the resource refers to. */
   newBody(fixtures: CheckFixtures, tags: Tags): Body | Promise<Body>
   /** The list query that narrows a list to resources made from this body. */
-  scopeOf(body: Body): Record<string, unknown>
+  scopeOf(body: Body, fixtures: CheckFixtures): Record<string, unknown>
   /** A field a create body cannot do without. */
   requiredField: string
   /** An update body that changes tags and, where the operation allows, something else. */
   updateBody(fixtures: CheckFixtures, tags: Tags): Body
 }
 
-/** A tag only this test's users carry, so a user list can be narrowed to them. */
+/** The tag only this check's users carry, so a user list can be narrowed to them. */
 const userScopeKey = 'conformanceScope'
 
 export const userKind: TaggedKind = {
@@ -29,9 +29,12 @@ export const userKind: TaggedKind = {
   plural: 'users',
   ops: { create: 'createUser', get: 'getUser', update: 'updateUser', delete: 'deleteUser', list: 'listUsers', getOrCreate: 'getOrCreateUser' },
   newBody({ values }, tags) {
-    return { name: values.faker.person.fullName(), tags: { [userScopeKey]: values.scope, ...tags } }
+    return { name: values.faker.person.fullName(), tags: { [values.keyFor(userScopeKey)]: values.scope, ...tags } }
   },
-  scopeOf: (body) => ({ tags: { [userScopeKey]: (body.tags as Tags)[userScopeKey] } }),
+  scopeOf: (body, { values }) => {
+    const key = values.keyFor(userScopeKey)
+    return { tags: { [key]: (body.tags as Tags)[key] } }
+  },
   requiredField: 'tags',
   updateBody: ({ values }, tags) => ({ tags, name: values.faker.person.fullName() }),
 }

@@ -22,6 +22,8 @@ export interface HarnessConfig {
   action: ActionConfig | undefined
   timeoutMs: number
   reportDir: string
+  /** The tag keys the bot declares (CONFORMANCE_TAG_KEYS); undefined: any key may be used. */
+  tagKeys: string[] | undefined
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -101,6 +103,16 @@ function parseAction(env: Env, embedded: boolean): ActionConfig | undefined {
   return { type, input: input as Record<string, unknown> }
 }
 
+function parseTagKeys(env: Env): string[] | undefined {
+  const value = text(env, 'CONFORMANCE_TAG_KEYS')
+  if (value === undefined) return undefined
+  const keys = [...new Set(value.split(',').map((key) => key.trim()).filter(Boolean))]
+  const dotted = keys.find((key) => key.includes('.'))
+  if (dotted) throw new ConfigError('CONFORMANCE_TAG_KEYS', `${JSON.stringify(dotted)} has a dot, which the query form tags.key=value cannot carry`)
+  if (keys.length === 0) throw new ConfigError('CONFORMANCE_TAG_KEYS', 'names no key; list them separated by commas')
+  return keys
+}
+
 /** Reads and checks the configuration; throws ConfigError on the first problem. */
 export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
@@ -130,6 +142,7 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     action: parseAction(env, embedded),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
     reportDir: text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports',
+    tagKeys: parseTagKeys(env),
   }
 }
 
