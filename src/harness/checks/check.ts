@@ -19,6 +19,8 @@ export interface CheckSpec {
   /** The rule is [usage]: how the vendor's client uses the API, checked at the strict level. */
   usage?: boolean
   needs?: Feature
+  /** The check drives its operation into a documented error answer (a failure path). */
+  failurePath?: boolean
 }
 
 export interface Check {
@@ -49,6 +51,7 @@ export function certify(check: Check): void {
         { type: 'rule', description: check.rule },
         { type: 'operation', description: spec.operation },
         { type: 'level', description: check.level },
+        { type: 'path', description: spec.failurePath ? 'failure' : 'success' },
       ],
     },
     async ({ api, harness, make, values }) => {

@@ -1,8 +1,11 @@
 // S7: a list narrowed to what a check created finds each of them exactly once, across pages,
-// and nothing that does not match the filter.
+// and nothing that does not match the filter: by tags (also in the bracket form tags[k]=v) and,
+// for conversations, by participants.
+import { encodeQueryWithBrackets } from '../client/queryString.ts'
+import type * as T from '../contract/types.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectThat } from './expectations.ts'
-import { walkPages } from './pagination.ts'
+import { expectSuccess, expectThat } from './expectations.ts'
+import { byId, expectListed, walkPages } from './pagination.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, type TaggedResource } from './taggedResource.ts'
 
@@ -29,11 +32,55 @@ export const listFindsCreated = (kind: TaggedKind): Check =>
         scope = kind.scopeOf(body, f)
       }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query: scope })
-      for (const resource of created) {
-        const times = walk.items.filter((item) => item.id === resource.id).length
-        expectThat(times === 1, walk.lastReply, `${kind.name} ${resource.id} must be listed once, was listed ${times} times over ${walk.pages} pages`)
-      }
+      expectListed(walk, byId, created.map(byId), [], JSON.stringify(scope))
       const outsider = walk.items.find((item) => !matchesFilter(scope, item))
       expectThat(outsider === undefined, walk.lastReply, `listed ${outsider?.id}, which does not match ${JSON.stringify(scope)}`)
     },
   )
+
+export const tagFilterInBrackets = (kind: TaggedKind): Check =>
+  defineCheck(
+    {
+      id: `S7.${kind.name}.tag-filter-brackets`,
+      operation: kind.ops.list,
+      summary: `${kind.ops.list} accepts a tag filter in the bracket form tags[key]=value and lists exactly the ${kind.plural} carrying the tag`,
+      usage: true,
+    },
+    async (f) => {
+      const key = f.values.tagKey()
+      const value = f.values.unique('bracket')
+      const tagged = [(await createResource(f, kind, { [key]: value })).resource, (await createResource(f, kind, { [key]: value })).resource]
+      const other = (await createResource(f, kind, { [key]: f.values.unique('other') })).resource
+      const filter = { tags: { [key]: value } }
+      const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query: filter }, encodeQueryWithBrackets)
+      expectListed(walk, byId, tagged.map(byId), [other.id], decodeURIComponent(encodeQueryWithBrackets(filter)))
+      const outsider = walk.items.find((item) => !matchesFilter(filter, item))
+      expectThat(outsider === undefined, walk.lastReply, `listed ${outsider?.id}, which does not carry ${key}=${value}`)
+    },
+  )
+
+export const participantFilter = defineCheck(
+  {
+    id: 'S7.conversation.participant-filter',
+    operation: 'listConversations',
+    summary: 'listConversations filtered by participantIds lists the conversations those users take part in and no other',
+  },
+  async ({ api, make }) => {
+    const [a, b] = [await make.user(), await make.user()]
+    const [both, onlyA, none] = [await make.conversation(), await make.conversation(), await make.conversation()]
+    for (const [conversation, user] of [[both, a], [both, b], [onlyA, a]] as const) {
+      expectSuccess(await api.addParticipant(conversation.id, user.id), '(prerequisite)')
+    }
+    // Whether several ids mean "all of them" or "any of them" is not documented: both lists hold `both`.
+    const cases: [T.User[], T.Conversation[], T.Conversation[]][] = [
+      [[a], [both, onlyA], [none]],
+      [[b], [both], [onlyA, none]],
+      [[a, b], [both], [none]],
+    ]
+    for (const [users, wanted, unwanted] of cases) {
+      const participantIds = users.map((u) => u.id)
+      const walk = await walkPages<T.Conversation>(api, 'listConversations', 'conversations', { query: { participantIds } })
+      expectListed(walk, byId, wanted.map(byId), unwanted.map(byId), `participantIds ${JSON.stringify(participantIds)}`)
+    }
+  },
+)

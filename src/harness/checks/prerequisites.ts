@@ -15,13 +15,23 @@ export class Prerequisites {
   ) {}
 
   async user(body: Partial<T.CreateUserBody> = {}): Promise<T.User> {
-    const reply = await this.api.createUser({ tags: {}, name: this.values.faker.person.fullName(), ...body })
+    const reply = await this.api.createUser({ ...this.userBody(), ...body })
     return expectSuccess(reply, asPrerequisite).user
   }
 
+  /** A valid createUser body. */
+  userBody(): T.CreateUserBody {
+    return { tags: {}, name: this.values.faker.person.fullName() }
+  }
+
   async conversation(body: Partial<T.CreateConversationBody> = {}): Promise<T.Conversation> {
-    const reply = await this.api.createConversation({ channel: this.channel(), tags: {}, ...body })
+    const reply = await this.api.createConversation({ ...this.conversationBody(), ...body })
     return expectSuccess(reply, asPrerequisite).conversation
+  }
+
+  /** A valid createConversation body, in a channel of its own. */
+  conversationBody(): T.CreateConversationBody {
+    return { channel: this.channel(), tags: {} }
   }
 
   /** A conversation with one participant, the usual setting of a message. */
@@ -46,6 +56,28 @@ export class Prerequisites {
       conversationId: at.conversation.id,
       tags: {},
     }
+  }
+
+  /** A valid createEvent body of a type no other check uses; links are optional (S10). */
+  eventBody(links: Pick<T.CreateEventBody, 'conversationId' | 'userId' | 'messageId' | 'schedule'> = {}): T.CreateEventBody {
+    return { type: this.values.unique('conformanceEvent'), payload: { note: this.values.faker.lorem.words(3) }, ...links }
+  }
+
+  async event(body: T.CreateEventBody = this.eventBody()): Promise<T.Event> {
+    return expectSuccess(await this.api.createEvent(body), asPrerequisite).event
+  }
+
+  /** Where a state can be set: a new conversation's, under a name no other check uses. */
+  async stateAddress(): Promise<T.StateAddress> {
+    const conversation = await this.conversation()
+    return { type: 'conversation', id: conversation.id, name: this.values.unique('state') }
+  }
+
+  /** A state set at a new address (deleted when the check ends, like everything it makes). */
+  async state(payload: T.Payload = { step: this.values.faker.word.verb() }): Promise<{ at: T.StateAddress; state: T.State }> {
+    const at = await this.stateAddress()
+    const reply = await this.api.setState(at, { payload })
+    return { at, state: expectSuccess(reply, asPrerequisite).state }
   }
 
   /** A new channel name, used by nothing else. */

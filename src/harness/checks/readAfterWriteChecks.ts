@@ -65,6 +65,7 @@ export const unknownIdIsNotFound = (kind: TaggedKind): Check =>
       id: `S8.${kind.name}.unknown-id-404`,
       operation: kind.ops.get,
       summary: `${kind.ops.get} of a well-formed id that never existed answers 404 ResourceNotFound`,
+      failurePath: true,
     },
     async (f) => {
       const { resource } = await createResource(f, kind)

@@ -1,66 +1,138 @@
-// S13 and the request side of the contract: a body that breaks its schema answers 400
-// InvalidPayload, a missing or wrong token 401 Unauthorized, with the documented error body.
+// S13 and the request side of the contract, for every operation: a call made valid by its entry
+// in validCalls.ts, with one part broken — no token, a wrong token, a body, query or path that
+// breaks its schema, a property the contract does not list, a path id that never existed —
+// answers the documented error with the documented error body (expectError checks the body).
+import type { CallOptions } from '../client/runtimeClient.ts'
+import type { CheckFixtures } from '../conformanceTest.ts'
+import { operation, type OperationId } from '../contract/operations.ts'
+import type { RuleId } from '../contract/rules.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectError } from './expectations.ts'
-import type { TaggedKind } from './resourceKinds.ts'
+import { expectError, expectSuccess, type ExpectedError } from './expectations.ts'
+import { observe } from './observations.ts'
+import { bodyBreak, missingRequired, outsideEnum, type SchemaBreak } from './schemaBreaks.ts'
+import { neverExistingId } from './taggedResource.ts'
+import { validCalls, type UnknownIdAnswer } from './validCalls.ts'
 
 export const invalidPayload = { status: 400, type: 'InvalidPayload' } as const
 export const unauthorized = { status: 401, type: 'Unauthorized' } as const
+/** A bad query parameter: InvalidPayload or InvalidQuery, which one is [open]. */
+export const invalidQuery = { status: 400, type: ['InvalidPayload', 'InvalidQuery'] } as const
 
-export const missingFieldRejected = (kind: TaggedKind): Check =>
-  defineCheck(
+function describe(expected: ExpectedError): string {
+  const list = (v: unknown) => (Array.isArray(v) ? v.join(' or ') : String(v))
+  return `${list(expected.status)}${expected.type ? ` ${list(expected.type)}` : ''}`
+}
+
+/** A failure-path check of one operation: its valid call is prepared, then broken by `run`. */
+function rejectionCheck(
+  id: OperationId,
+  name: { rule: RuleId; suffix: string; summary: string },
+  run: (fixtures: CheckFixtures, valid: CallOptions) => Promise<void>,
+): Check {
+  const recipe = validCalls[id]
+  return defineCheck(
     {
-      id: `S13.${kind.name}.missing-field-400`,
-      operation: kind.ops.create,
-      summary: `${kind.ops.create} without ${kind.requiredField} answers 400 InvalidPayload`,
+      id: `${name.rule}.${id}.${name.suffix}`,
+      operation: id,
+      summary: `${id} ${name.summary}`,
+      failurePath: true,
+      ...(recipe.needs ? { needs: recipe.needs } : {}),
     },
-    async (f) => {
-      const { [kind.requiredField]: _dropped, ...body } = await kind.newBody(f, {})
-      expectError(await f.api.call(kind.ops.create, { body }), invalidPayload, `without ${kind.requiredField}`)
+    async (f) => run(f, await recipe.prepare(f)),
+  )
+}
+
+export const missingTokenRejected = (id: OperationId): Check =>
+  rejectionCheck(id, { rule: 'S13', suffix: 'no-token-401', summary: 'without a bearer token answers 401 Unauthorized' }, async (f, valid) => {
+    expectError(await f.api.call(id, { ...valid, auth: 'none' }), unauthorized, 'without Authorization')
+  })
+
+export const wrongTokenRejected = (id: OperationId): Check =>
+  rejectionCheck(id, { rule: 'S13', suffix: 'wrong-token-401', summary: 'with a wrong bearer token answers 401 Unauthorized' }, async (f, valid) => {
+    expectError(await f.api.call(id, { ...valid, auth: 'wrong' }), unauthorized, 'with a wrong token')
+  })
+
+export const invalidBodyRejected = (id: OperationId, schema: string): Check => {
+  const broken = bodyBreak(schema)
+  return rejectionCheck(
+    id,
+    { rule: 'S13', suffix: 'invalid-body-400', summary: `with a body ${broken.description} answers 400 InvalidPayload` },
+    async (f, valid) => {
+      const body = broken.apply(valid.body as Record<string, unknown>)
+      expectError(await f.api.call(id, { ...valid, body }), invalidPayload, `with a body ${broken.description}`)
+    },
+  )
+}
+
+export const unknownPropertyRejected = (id: OperationId): Check =>
+  rejectionCheck(
+    id,
+    { rule: 'SHAPE', suffix: 'unknown-property-400', summary: 'with a body property the contract does not list answers 400 InvalidPayload' },
+    async (f, valid) => {
+      const body = { ...(valid.body as Record<string, unknown>), conformanceUndocumented: true }
+      expectError(await f.api.call(id, { ...valid, body }), invalidPayload, 'with an undocumented body property')
     },
   )
 
-export const unknownPropertyRejected = (kind: TaggedKind): Check =>
-  defineCheck(
-    {
-      id: `SHAPE.${kind.name}.unknown-property-400`,
-      operation: kind.ops.create,
-      summary: `${kind.ops.create} with a property the contract does not list answers 400 InvalidPayload`,
-    },
-    async (f) => {
-      const body = { ...(await kind.newBody(f, {})), conformanceUndocumented: true }
-      expectError(await f.api.call(kind.ops.create, { body }), invalidPayload, 'with an undocumented property')
+export const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffix: string): Check =>
+  rejectionCheck(
+    id,
+    { rule: broken.rule ?? 'S13', suffix, summary: `with a query ${broken.description} answers 400 ${invalidQuery.type.join(' or ')}` },
+    async (f, valid) => {
+      const query = broken.apply(valid.query ?? {})
+      expectError(await f.api.call(id, { ...valid, query }), invalidQuery, `with a query ${broken.description}`)
     },
   )
 
-export const missingTokenRejected = (kind: TaggedKind): Check =>
-  defineCheck(
-    {
-      id: `S13.${kind.name}.no-token-401`,
-      operation: kind.ops.list,
-      summary: `${kind.ops.list} without a bearer token answers 401 Unauthorized`,
-    },
-    async (f) => {
-      expectError(await f.api.call(kind.ops.list, { auth: 'none' }), unauthorized, 'without Authorization')
+export const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check =>
+  rejectionCheck(
+    id,
+    { rule: broken.rule ?? 'S13', suffix: 'invalid-path-400', summary: `${broken.description} in the path answers 400` },
+    async (f, valid) => {
+      const params = broken.apply(valid.params ?? {}) as Record<string, string>
+      expectError(await f.api.call(id, { ...valid, params }), { status: 400 }, `${broken.description} in the path`)
     },
   )
 
-export const wrongTokenRejected = (kind: TaggedKind): Check =>
-  defineCheck(
+export const unknownIdRejected = (id: OperationId, param: string, answer: UnknownIdAnswer): Check => {
+  const exact = !answer.mayAccept && answer.expected.status === 404
+  return rejectionCheck(
+    id,
     {
-      id: `S13.${kind.name}.wrong-token-401`,
-      operation: kind.ops.create,
-      summary: `${kind.ops.create} with a wrong bearer token answers 401 Unauthorized`,
+      rule: 'S13',
+      suffix: `unknown-${param}${exact ? '-404' : ''}`,
+      summary: `with a well-formed ${param} that never existed answers ${describe(answer.expected)}${answer.mayAccept ? ' or succeeds [open]' : ''}`,
     },
-    async (f) => {
-      const body = await kind.newBody(f, {})
-      expectError(await f.api.call(kind.ops.create, { body, auth: 'wrong' }), unauthorized, 'with a wrong token')
+    async (f, valid) => {
+      const real = valid.params?.[param]
+      if (real === undefined) throw new Error(`harness bug: validCalls.${id} has no path parameter ${param}`)
+      const params = { ...valid.params, [param]: neverExistingId(real) }
+      const reply = await f.api.call(id, { ...valid, params })
+      const context = `with ${param} ${params[param]}, which never existed`
+      if (answer.mayAccept && reply.status === reply.operation.status) {
+        expectSuccess(reply, context)
+        observe(`${id} ${context} succeeded (${answer.mayAccept})`)
+        return
+      }
+      expectError(reply, answer.expected, context)
+      if (answer.mayAccept) observe(`${id} ${context} answered ${reply.status}`)
     },
   )
+}
 
-export const requestRejectionChecks = (kind: TaggedKind): Check[] => [
-  missingFieldRejected(kind),
-  unknownPropertyRejected(kind),
-  missingTokenRejected(kind),
-  wrongTokenRejected(kind),
-]
+/** Every failure path of one operation that its contract gives. */
+export function requestRejectionChecks(id: OperationId): Check[] {
+  const op = operation(id)
+  const checks = [missingTokenRejected(id), wrongTokenRejected(id)]
+  if (op.request) checks.push(invalidBodyRejected(id, op.request), unknownPropertyRejected(id))
+  if (op.query) {
+    const required = missingRequired(op.query)
+    const enumerated = outsideEnum(op.query)
+    if (required) checks.push(invalidQueryRejected(id, required, 'query-missing-400'))
+    if (enumerated) checks.push(invalidQueryRejected(id, enumerated, 'query-outside-enum-400'))
+  }
+  const path = op.params ? outsideEnum(op.params) : undefined
+  if (path) checks.push(invalidPathRejected(id, path))
+  for (const [param, answer] of Object.entries(validCalls[id].ids ?? {})) checks.push(unknownIdRejected(id, param, answer))
+  return checks
+}

@@ -15,8 +15,6 @@ export interface TaggedKind {
   newBody(fixtures: CheckFixtures, tags: Tags): Body | Promise<Body>
   /** The list query that narrows a list to resources made from this body. */
   scopeOf(body: Body, fixtures: CheckFixtures): Record<string, unknown>
-  /** A field a create body cannot do without. */
-  requiredField: string
   /** An update body that changes tags and, where the operation allows, something else. */
   updateBody(fixtures: CheckFixtures, tags: Tags): Body
 }
@@ -35,7 +33,6 @@ export const userKind: TaggedKind = {
     const key = values.keyFor(userScopeKey)
     return { tags: { [key]: (body.tags as Tags)[key] } }
   },
-  requiredField: 'tags',
   updateBody: ({ values }, tags) => ({ tags, name: values.faker.person.fullName() }),
 }
 
@@ -55,7 +52,6 @@ export const conversationKind: TaggedKind = {
     return { channel: make.channelOfTest(), tags }
   },
   scopeOf: (body) => ({ channel: body.channel }),
-  requiredField: 'channel',
   updateBody: (_fixtures, tags) => ({ tags }),
 }
 
@@ -75,7 +71,6 @@ export const messageKind: TaggedKind = {
     return { ...make.messageBody(await make.chatOfTest()), tags }
   },
   scopeOf: (body) => ({ conversationId: body.conversationId }),
-  requiredField: 'type',
   updateBody: ({ values }, tags) => ({ tags, payload: { text: values.faker.lorem.sentence() } }),
 }
 

@@ -4,13 +4,11 @@ import { dateChecks } from './dateChecks.ts'
 import { documentedExampleChecks } from './discriminationChecks.ts'
 import { listFindsCreated } from './listChecks.ts'
 import { readAfterWriteChecks } from './readAfterWriteChecks.ts'
-import { requestRejectionChecks } from './requestRejectionChecks.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { tagUpdateChecks } from './tagChecks.ts'
 
 export const taggedResourceChecks = (kind: TaggedKind): Check[] => [
   ...readAfterWriteChecks(kind),
-  ...requestRejectionChecks(kind),
   ...tagUpdateChecks(kind),
   ...documentedExampleChecks(kind),
   listFindsCreated(kind),

@@ -8,7 +8,7 @@ import type { Violation } from '../contract/violations.ts'
 import { inspectAnswer } from './answerInspection.ts'
 import type { Exchange, ExchangeLog } from './exchangeLog.ts'
 import { encodeQuery } from './queryString.ts'
-import { creators, deletedBy, deleters, type ResourceLedger } from './resourceLedger.ts'
+import { describeTracked, removalOf, type ResourceLedger } from './resourceLedger.ts'
 import { TransportFailure } from './transportFailure.ts'
 
 export interface ClientTarget {
@@ -112,30 +112,22 @@ export class RuntimeClient {
     const contentType = responseHeaders['content-type'] ?? ''
     const { json, violations } = inspectAnswer(op, status, contentType, text, contractSchemas())
     const exchange = this.log.add({ ...base, status, responseHeaders, responseBody: text, violations, durationMs: elapsed() })
-    this.trackResources(op, status, json, options.params?.id)
+    if (status >= 200 && status < 300) this.ledger.observe(id, options, json)
     return { operation: op, status, contentType, json, body: json as TBody, violations, exchange, blame: () => this.log.blame(exchange) }
-  }
-
-  private trackResources(op: Operation, status: number, json: unknown, pathId: string | undefined): void {
-    if (status < 200 || status >= 300 || !json || typeof json !== 'object') return
-    const created = creators[op.id]
-    if (created) {
-      const id = (json as Record<string, { id?: unknown } | undefined>)[created]?.id
-      if (typeof id === 'string') this.ledger.track({ kind: created, id })
-    }
-    const deleted = deletedBy[op.id]
-    if (deleted && pathId) this.ledger.forget({ kind: deleted, id: pathId })
   }
 
   /** Deletes what the test created and did not delete; returns what could not be deleted. */
   async cleanUp(): Promise<string[]> {
     const leftovers: string[] = []
-    for (const resource of this.ledger.pending()) {
+    for (const tracked of this.ledger.pending()) {
+      const removal = removalOf(tracked)
       try {
-        const reply = await this.call(deleters[resource.kind], { params: { id: resource.id } })
-        if (reply.status >= 300 && reply.status !== 404) leftovers.push(`${resource.kind} ${resource.id} (delete answered ${reply.status})`)
+        const reply = await this.call(removal.operation, { params: removal.params, body: removal.body })
+        if (removal.errorIsLeftover && reply.status >= 300 && reply.status !== 404) {
+          leftovers.push(`${describeTracked(tracked)} (delete answered ${reply.status})`)
+        }
       } catch (error) {
-        leftovers.push(`${resource.kind} ${resource.id} (${(error as Error).message.split('\n')[0]})`)
+        leftovers.push(`${describeTracked(tracked)} (${(error as Error).message.split('\n')[0]})`)
       }
     }
     return leftovers
