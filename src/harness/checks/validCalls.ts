@@ -34,6 +34,12 @@ const openReference: UnknownIdAnswer = {
   mayAccept: 'semantics.md leaves open whether a participant may refer to a conversation that does not exist',
 }
 
+/** A state set for a conversation that does not exist: no document says whether it is refused. */
+const openStateOwner: UnknownIdAnswer = {
+  expected: { status: [400, 404] },
+  mayAccept: 'no document says whether a state may be set for a conversation that does not exist',
+}
+
 const byId = (id: string): CallOptions => ({ params: { id } })
 
 const user = async ({ make }: CheckFixtures) => byId((await make.user()).id)
@@ -90,10 +96,10 @@ export const validCalls: Record<OperationId, ValidCall> = {
   deleteMessage: { prepare: message, ids: { id: notFound } },
 
   // States: at a conversation's address, so a never-existing id names no conversation either.
-  setState: { prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }), ids: { id: notFound } },
+  setState: { prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }), ids: { id: openStateOwner } },
   getState: { prepare: existingState, ids: { id: notFound } },
   patchState: { prepare: async (f) => ({ ...(await existingState(f)), body: { payload: { step: 'two' } } }), ids: { id: notFound } },
-  getOrSetState: { prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }), ids: { id: notFound } },
+  getOrSetState: { prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }), ids: { id: openStateOwner } },
   setStateExpiry: { prepare: async (f) => ({ ...(await existingState(f)), body: { expiry: 60_000 } }), ids: { id: notFound } },
 
   // Actions, integrations, tag values

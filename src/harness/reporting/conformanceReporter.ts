@@ -117,7 +117,9 @@ export default class ConformanceReporter implements Reporter {
     }
   }
 
-  onEnd(_result: FullResult): void {
+  onEnd(result: FullResult): void {
+    // `playwright test --list` runs no test: it must not overwrite the last report.
+    if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed') return
     const report = this.buildReport()
     mkdirSync(this.outputDir, { recursive: true })
     const path = join(this.outputDir, 'conformance.json')
