@@ -20,6 +20,9 @@ const server = 'https://api.botpress.cloud'
 
 type Method = Lowercase<Operation['method']>
 
+/** Our extension at the document's root: how the vendor's client writes query strings (S7). */
+export type RuntimeChatDocument = OpenAPIV3.Document & { 'x-query-string': { library: 'qs'; stringify: typeof vendorQueryOptions } }
+
 function describe(op: Operation): string {
   const parts = [op.params && `Path: schemas/${op.params}.`, op.query && `Query: schemas/${op.query}.`, op.request && `Body: schemas/${op.request}.`]
   return [...parts.filter(Boolean), `Answer ${op.status}: schemas/${op.response}; an error answers with schemas/error.json (S13).`].join(' ')
@@ -50,7 +53,7 @@ function operationObject(op: Operation, schemas: SchemaRegistry, converter: Sche
 }
 
 /** Builds the document from schemas/ (nothing is read from the committed copy). */
-export function buildOpenApiDocument(schemas = new SchemaRegistry()): OpenAPIV3.Document {
+export function buildOpenApiDocument(schemas = new SchemaRegistry()): RuntimeChatDocument {
   const converter = new SchemaConverter(schemas.files)
   const headers = headerParameters(schemas, converter)
   const paths: OpenAPIV3.PathsObject = {}
@@ -88,11 +91,11 @@ export function buildOpenApiDocument(schemas = new SchemaRegistry()): OpenAPIV3.
       },
       securitySchemes: { [bearer]: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <token>' } },
     },
-    ...{ 'x-query-string': { library: 'qs', stringify: vendorQueryOptions } },
+    'x-query-string': { library: 'qs', stringify: vendorQueryOptions },
   }
 }
 
 /** The document as the committed file holds it. */
-export function openApiText(document: OpenAPIV3.Document = buildOpenApiDocument()): string {
+export function openApiText(document: RuntimeChatDocument = buildOpenApiDocument()): string {
   return `${JSON.stringify(document, null, 2)}\n`
 }
