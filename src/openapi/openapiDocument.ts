@@ -1,0 +1,101 @@
+// The contract as an OpenAPI 3.0 document, assembled from schemas/ alone: the 33 operations of
+// operations.json with their parameters, bodies, success answers and error answers, bearer
+// security and the headers of headers.json. Nothing here states a constraint of its own.
+import { readFileSync } from 'node:fs'
+import type { OpenAPIV3 } from 'openapi-types'
+import { operations, type Operation } from '../harness/contract/operations.ts'
+import { SchemaRegistry } from '../harness/contract/schemaRegistry.ts'
+import { vendorQueryOptions } from '../harness/client/queryString.ts'
+import { headerParameters, pathParameters, queryParameters } from './parameters.ts'
+import { SchemaConverter } from './schemaConversion.ts'
+
+/** Where the committed copy lives, from the project's root. */
+export const openapiPath = 'openapi/runtime-chat-api.json'
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+const bearer = 'bearerAuth'
+const errorResponse = 'Error'
+const server = 'https://api.botpress.cloud'
+
+type Method = Lowercase<Operation['method']>
+
+/** Our extension at the document's root: how the vendor's client writes query strings (S7). */
+export type RuntimeChatDocument = OpenAPIV3.Document & { 'x-query-string': { library: 'qs'; stringify: typeof vendorQueryOptions } }
+
+function describe(op: Operation): string {
+  const parts = [op.params && `Path: schemas/${op.params}.`, op.query && `Query: schemas/${op.query}.`, op.request && `Body: schemas/${op.request}.`]
+  return [...parts.filter(Boolean), `Answer ${op.status}: schemas/${op.response}; an error answers with schemas/error.json (S13).`].join(' ')
+}
+
+function operationObject(op: Operation, schemas: SchemaRegistry, converter: SchemaConverter, headers: string[]): OpenAPIV3.OperationObject {
+  const operation: OpenAPIV3.OperationObject = {
+    operationId: op.id,
+    tags: [op.area],
+    description: describe(op),
+    parameters: [
+      ...pathParameters(op, schemas, converter),
+      ...queryParameters(op, schemas, converter),
+      ...headers.map((name) => ({ $ref: `#/components/parameters/${name}` })),
+    ],
+    responses: {
+      [String(op.status)]: {
+        description: `Success: schemas/${op.response}.`,
+        content: { 'application/json': { schema: converter.refTo({ file: op.response }) } },
+      },
+      default: { $ref: `#/components/responses/${errorResponse}` },
+    },
+  }
+  if (op.request) {
+    operation.requestBody = { required: true, content: { 'application/json': { schema: converter.refTo({ file: op.request }) } } }
+  }
+  return operation
+}
+
+/** Builds the document from schemas/ (nothing is read from the committed copy). */
+export function buildOpenApiDocument(schemas = new SchemaRegistry()): RuntimeChatDocument {
+  const converter = new SchemaConverter(schemas.files)
+  const headers = headerParameters(schemas, converter)
+  const paths: OpenAPIV3.PathsObject = {}
+  for (const op of operations.values()) {
+    const item = (paths[op.path] ??= {})
+    item[op.method.toLowerCase() as Method] = operationObject(op, schemas, converter, Object.keys(headers))
+  }
+  const errorSchema = converter.refTo({ file: 'error.json' })
+  const areas = [...new Set([...operations.values()].map((op) => op.area))]
+
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Botpress Runtime API: chat operations',
+      version: packageVersion,
+      description: [
+        'The documented chat operations of the Runtime API as the conformance harness checks them.',
+        'Generated from schemas/ by `npm run openapi`: edit the schemas, not this file.',
+        'x-rule names the rule of semantics.md (S1-S13) a violation of a constraint breaks.',
+      ].join(' '),
+      license: { name: 'MIT' },
+    },
+    servers: [{ url: server }],
+    security: [{ [bearer]: [] }],
+    tags: areas.map((area) => ({ name: area })),
+    paths,
+    components: {
+      schemas: converter.components(),
+      parameters: headers,
+      responses: {
+        [errorResponse]: {
+          description: 'An error: code is the HTTP status and type one of the documented error types, each with its status (S13).',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+      },
+      securitySchemes: { [bearer]: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <token>' } },
+    },
+    'x-query-string': { library: 'qs', stringify: vendorQueryOptions },
+  }
+}
+
+/** The document as the committed file holds it. */
+export function openApiText(document: RuntimeChatDocument = buildOpenApiDocument()): string {
+  return `${JSON.stringify(document, null, 2)}\n`
+}
