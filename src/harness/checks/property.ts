@@ -1,0 +1,46 @@
+// A check that holds for generated cases (fast-check): seeded with the check's own seed, so the
+// run's CONFORMANCE_SEED replays the same cases, CONFORMANCE_CASES of them. A failing case is
+// shrunk to the smallest one that still fails, and the failure says how to replay it.
+import fc from 'fast-check'
+import type { CheckFixtures } from '../conformanceTest.ts'
+import { defineCheck, type Check, type CheckSpec } from './check.ts'
+import { ConformanceFailure } from './expectations.ts'
+
+const shownInFirstLine = 240
+
+function failureLines(error: unknown): string[] {
+  if (error instanceof Error) return error.message.split('\n')
+  return [String(error ?? 'the property failed')]
+}
+
+/** The message of a failed property: the target's failure first, then the smallest case and the replay. */
+export function propertyFailure(checkId: string, runSeed: number, cases: number, details: fc.RunDetails<[unknown]>): string {
+  const [first = 'the property failed', ...rest] = failureLines(details.errorInstance)
+  const replay = `CONFORMANCE_SEED=${runSeed} npm run certify -- --grep "${checkId}"`
+  if (!details.counterexample) return [`${first} — replay: ${replay}`, ...rest].join('\n')
+  const example = fc.stringify(details.counterexample[0])
+  const short = example.length > shownInFirstLine ? `${example.slice(0, shownInFirstLine)}…` : example
+  return [
+    `${first} — smallest failing case: ${short}; replay: ${replay}`,
+    ...rest,
+    `property ${checkId} failed on case ${details.numRuns} of ${cases}, shrunk ${details.numShrinks} times`,
+    `smallest failing case: ${example}`,
+    `replay: ${replay} (fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}")`,
+  ].join('\n')
+}
+
+/** A check whose body must hold for every case the arbitrary generates. */
+export function defineProperty<T>(
+  spec: CheckSpec,
+  cases: (fixtures: CheckFixtures) => fc.Arbitrary<T> | Promise<fc.Arbitrary<T>>,
+  holds: (fixtures: CheckFixtures, value: T) => Promise<void>,
+): Check {
+  return defineCheck(spec, async (f) => {
+    const arbitrary = await cases(f)
+    const details = await fc.check(
+      fc.asyncProperty(arbitrary, (value) => holds(f, value)),
+      { seed: f.values.seed, numRuns: f.harness.cases },
+    )
+    if (details.failed) throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, f.harness.cases, details as fc.RunDetails<[unknown]>))
+  })
+}
