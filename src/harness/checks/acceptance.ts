@@ -13,6 +13,11 @@ export function invalidRequest(location: FieldLocation): ExpectedError {
   return { status: 400 }
 }
 
+/** "400 InvalidPayload or InvalidQuery", for titles. */
+export function describeRejection(expected: ExpectedError): string {
+  return [expected.status, ...(expected.type === undefined ? [] : [[expected.type].flat().join(' or ')])].flat().join(' ')
+}
+
 /**
  * Not refused as invalid: success, or refused because what the request names does not exist
  * (404, or a 400 of another type such as ReferenceNotFound: S1, S9, S12 and the [open] choices).

@@ -6,7 +6,7 @@ import { lengthBoundaries, type LengthBoundary, type LengthProbe } from '../../.
 import { stringOfLength } from '../../../fixtures/stringsOfLength.ts'
 import type { Reply } from '../client/runtimeClient.ts'
 import { test, type CheckFixtures } from '../conformanceTest.ts'
-import { expectNotInvalid, invalidRequest } from './acceptance.ts'
+import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { requestTemplate } from './requestTemplates.ts'
@@ -56,7 +56,7 @@ export const lengthBoundaryCheck = (row: LengthBoundary): Check => {
     {
       id: `${row.rule}.${row.operation}.${fieldName(row)}.length-limits`,
       operation: row.operation,
-      summary: `${row.operation} ${accepts}rejects ${lengths(probes, false)} with ${rejection.status}${rejection.type ? ` ${[rejection.type].flat().join(' or ')}` : ''}`,
+      summary: `${row.operation} ${accepts}rejects ${lengths(probes, false)} with ${describeRejection(rejection)}`,
       ...(template.needs ? { needs: template.needs } : {}),
     },
     async (f) => {

@@ -10,7 +10,7 @@ const shownInFirstLine = 240
 
 function failureLines(error: unknown): string[] {
   if (error instanceof Error) return error.message.split('\n')
-  return [String(error ?? 'the property failed')]
+  return [error === undefined || error === null ? 'the property failed' : JSON.stringify(error)]
 }
 
 /** The message of a failed property: the target's failure first, then the smallest case and the replay. */
