@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import fc from 'fast-check'
 import { anyKey } from '../../fixtures/contractFields.ts'
 import { enumerations, outsideValues } from '../../fixtures/enumerations.ts'
-import { lengthBoundaries } from '../../fixtures/lengthBoundaries.ts'
+import { isWithin, lengthBoundaries } from '../../fixtures/lengthBoundaries.ts'
 import { stringOfLength } from '../../fixtures/stringsOfLength.ts'
 import { valuesFor } from '../../fixtures/values.ts'
 import { propertyFailure } from '../../src/harness/checks/property.ts'
@@ -20,13 +20,15 @@ test('the boundary table reads its limits from the schemas', () => {
   const type = rows.find((r) => r.operation === 'createMessage' && r.path.join('.') === 'type')
   const limit = contractSchemas().schemaOf('requests/createMessage.json', 'type').maxLength
   assert.equal(type?.maxLength, limit)
-  assert.deepEqual(
-    type?.probes.map((p) => [p.length, p.within, p.astral]),
-    [[limit, true, false], [limit, true, true], [Number(limit) + 1, false, false]],
-  )
+  assert.deepEqual(type?.examples, [
+    { length: limit, astral: 0 },
+    { length: limit, astral: limit },
+    { length: Number(limit) + 1, astral: 0 },
+  ])
   const userId = rows.find((r) => r.operation === 'createMessage' && r.path.join('.') === 'userId')
   assert.equal(userId?.kind, 'identifier')
-  assert.deepEqual(userId?.probes.map((p) => p.within), [true, false, true, false])
+  assert.deepEqual(userId && userId.examples.map((c) => isWithin(userId, c.length)), [true, true, false, false])
+  assert.ok(userId && fc.sample(userId.past, { seed: 1, numRuns: 20 }).every((c) => !isWithin(userId, c.length)))
   assert.ok(rows.some((r) => r.path[0] === 'tags' && r.path[1] === anyKey))
   assert.ok(rows.some((r) => r.location === 'params' && r.operation === 'setState'))
   assert.ok(!rows.some((r) => r.operation === 'updateConversation'), 'a field without a documented length is not probed')
@@ -42,20 +44,22 @@ test('the enumeration table holds every input enum, path enums through reads onl
 
 test('strings have the length asked for, in code points', () => {
   for (const length of [1, 28, 200]) {
-    assert.equal(codePoints(stringOfLength('text', length, { astral: false, values })), length)
-    const astral = stringOfLength('text', length, { astral: true, values })
+    assert.equal(codePoints(stringOfLength('text', length, { values })), length)
+    const astral = stringOfLength('text', length, { astral: length, values })
     assert.equal(codePoints(astral), length)
     assert.equal(astral.length, 2 * length)
+    const mixed = stringOfLength('text', length, { astral: 1, values })
+    assert.equal(mixed.length, length + 1)
   }
   const realId = 'user_01JD2X3Y4Z5A6B7C8D9E0F1G2H'
   for (const length of [27, 28, 36, 37]) {
-    const id = stringOfLength('identifier', length, { astral: false, values, realId })
+    const id = stringOfLength('identifier', length, { values, realId })
     assert.equal(id.length, length)
     assert.ok(id.startsWith('user_'))
     assert.notEqual(id, realId)
   }
   for (const length of [23, 24, 28, 29]) {
-    const date = stringOfLength('dateTime', length, { astral: false, values })
+    const date = stringOfLength('dateTime', length, { values })
     assert.equal(date.length, length)
     assert.ok(!Number.isNaN(Date.parse(date.replace(/(\.\d{3})\d+Z$/, '$1Z'))), date)
   }

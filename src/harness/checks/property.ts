@@ -29,17 +29,24 @@ export function propertyFailure(checkId: string, runSeed: number, cases: number,
   ].join('\n')
 }
 
-/** A check whose body must hold for every case the arbitrary generates. */
+/** Generated cases, and cases always tried first (a table's rows). */
+export interface CaseSource<T> {
+  arbitrary: fc.Arbitrary<T>
+  examples?: T[]
+}
+
+/** A check whose body must hold for every case the arbitrary generates (and every example). */
 export function defineProperty<T>(
   spec: CheckSpec,
-  cases: (fixtures: CheckFixtures) => fc.Arbitrary<T> | Promise<fc.Arbitrary<T>>,
+  cases: (fixtures: CheckFixtures) => fc.Arbitrary<T> | CaseSource<T> | Promise<fc.Arbitrary<T> | CaseSource<T>>,
   holds: (fixtures: CheckFixtures, value: T) => Promise<void>,
 ): Check {
   return defineCheck(spec, async (f) => {
-    const arbitrary = await cases(f)
+    const source = await cases(f)
+    const { arbitrary, examples = [] } = source instanceof fc.Arbitrary ? { arbitrary: source } : source
     const details = await fc.check(
       fc.asyncProperty(arbitrary, (value) => holds(f, value)),
-      { seed: f.values.seed, numRuns: f.harness.cases },
+      { seed: f.values.seed, numRuns: f.harness.cases, examples: examples.map((example): [T] => [example]) },
     )
     if (details.failed) throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, f.harness.cases, details as fc.RunDetails<[unknown]>))
   })
