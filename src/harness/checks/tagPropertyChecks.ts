@@ -23,10 +23,25 @@ export async function propertyTagKeys(f: CheckFixtures, kind: TaggedKind, minimu
   return tagKeyPool(f.values, poolSize, minimum)
 }
 
+function codePoint(character: string | undefined): string {
+  return character === undefined ? 'the end' : `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/** Where two strings part, by code point: strings that look alike may differ (normalization, lost astral halves). */
+export function firstDifference(sent: string, got: string): string {
+  const [a, b] = [[...sent], [...got]]
+  const at = a.findIndex((character, index) => character !== b[index])
+  const index = at < 0 ? a.length : at
+  return `character ${index + 1}: sent ${codePoint(a[index])}, got ${codePoint(b[index])}`
+}
+
 function tagDifferences(shown: Tags, expected: Tags): string[] {
   const wrong = Object.entries(expected)
     .filter(([key, value]) => shown[key] !== value)
-    .map(([key, value]) => `${key}: sent ${JSON.stringify(value)}, got ${JSON.stringify(shown[key])}`)
+    .map(([key, value]) => {
+      const got = shown[key]
+      return `${key}: sent ${JSON.stringify(value)}, got ${JSON.stringify(got)}${typeof got === 'string' ? ` (${firstDifference(value, got)})` : ''}`
+    })
   const extra = Object.keys(shown)
     .filter((key) => !(key in expected))
     .map((key) => `${key}: never sent, got ${JSON.stringify(shown[key])}`)
