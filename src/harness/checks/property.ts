@@ -44,10 +44,12 @@ export function defineProperty<T>(
   return defineCheck(spec, async (f) => {
     const source = await cases(f)
     const { arbitrary, examples = [] } = source instanceof fc.Arbitrary ? { arbitrary: source } : source
+    // fast-check counts examples within numRuns: every example, then CONFORMANCE_CASES generated cases.
+    const runs = examples.length + f.harness.cases
     const details = await fc.check(
       fc.asyncProperty(arbitrary, (value) => holds(f, value)),
-      { seed: f.values.seed, numRuns: f.harness.cases, examples: examples.map((example): [T] => [example]) },
+      { seed: f.values.seed, numRuns: runs, examples: examples.map((example): [T] => [example]) },
     )
-    if (details.failed) throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, f.harness.cases, details as fc.RunDetails<[unknown]>))
+    if (details.failed) throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, runs, details as fc.RunDetails<[unknown]>))
   })
 }
