@@ -2,6 +2,7 @@
 // server, correct per the contract, that the harness certifies when no target is configured.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
+import { contractSchemas } from '../harness/contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
 import { referenceDefaults } from './defaults.ts'
 import { OperationRouter } from './operationRoutes.ts'
@@ -49,11 +50,22 @@ function authenticate(options: ReferenceOptions) {
   }
 }
 
+/**
+ * The longest path parameter the router lets through to validation: a state name one past its
+ * limit (S3), every code point percent-encoded (4 UTF-8 bytes, 12 characters), so a name at the
+ * limit is served and one past it answers 400 rather than the router's 414.
+ */
+function maxParamLength(): number {
+  const { maxLength } = contractSchemas().schemaOf('params/state.json', 'name') as { maxLength: number }
+  return (maxLength + 1) * 12
+}
+
 export function buildReferenceServer(options: ReferenceOptions): FastifyInstance {
   const app = Fastify({
     logger: false,
     forceCloseConnections: true,
     routerOptions: {
+      maxParamLength: maxParamLength(),
       // Query strings as the vendor's client writes them (tags.foo=a, ids=a&ids=b), brackets too (S7).
       querystringParser: (text) => qs.parse(text, { allowDots: true, depth: 2, arrayLimit: 100, parameterLimit: 1000 }),
     },

@@ -32,6 +32,15 @@ test('a base URL with a path keeps it for relative request paths', () => {
   assert.equal(config.integrationId, undefined)
 })
 
+test('cases per property and list size: defaults, and what is set', () => {
+  const defaults = readHarnessConfig(target)
+  assert.ok(defaults.cases >= 1)
+  assert.ok(defaults.listSize >= 2)
+  const set = readHarnessConfig({ ...target, CONFORMANCE_CASES: '3', CONFORMANCE_LIST_SIZE: '60' })
+  assert.equal(set.cases, 3)
+  assert.equal(set.listSize, 60)
+})
+
 test('a named target needs a token and a bot id', () => {
   configError({ CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_BOT_ID: 'bot' }, 'CONFORMANCE_TOKEN')
   configError({ CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_TOKEN: 'tok' }, 'CONFORMANCE_BOT_ID')
@@ -43,6 +52,10 @@ test('malformed values name their variable', () => {
   configError({ ...target, CONFORMANCE_BASE_URL: 'https://user:pw@staging.example.test' }, 'CONFORMANCE_BASE_URL')
   configError({ ...target, CONFORMANCE_TOKEN: 'tok\nen' }, 'CONFORMANCE_TOKEN')
   configError({ ...target, CONFORMANCE_TIMEOUT_MS: 'soon' }, 'CONFORMANCE_TIMEOUT_MS')
+  configError({ ...target, CONFORMANCE_CASES: 'many' }, 'CONFORMANCE_CASES')
+  configError({ ...target, CONFORMANCE_CASES: '0' }, 'CONFORMANCE_CASES')
+  configError({ ...target, CONFORMANCE_LIST_SIZE: '4.5' }, 'CONFORMANCE_LIST_SIZE')
+  configError({ ...target, CONFORMANCE_LIST_SIZE: '1' }, 'CONFORMANCE_LIST_SIZE')
   configError({ ...target, CONFORMANCE_ACTION_INPUT: '{}' }, 'CONFORMANCE_ACTION_INPUT')
   configError({ ...target, CONFORMANCE_ACTION: 'slack:send', CONFORMANCE_ACTION_INPUT: '[1]' }, 'CONFORMANCE_ACTION_INPUT')
   configError({ ...target, CONFORMANCE_ACTION: 'slack:send', CONFORMANCE_ACTION_INPUT: '{oops' }, 'CONFORMANCE_ACTION_INPUT')

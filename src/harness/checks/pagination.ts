@@ -8,6 +8,8 @@ export const maxPages = 100
 
 export interface Walk<T> {
   items: T[]
+  /** Each page's items and answer, for checks that hold on every page. */
+  byPage: { items: T[]; reply: Reply }[]
   pages: number
   lastReply: Reply
 }
@@ -23,16 +25,16 @@ export async function walkPages<T>(
   options: CallOptions,
   encode?: (query: Record<string, unknown>) => string,
 ): Promise<Walk<T>> {
-  const items: T[] = []
+  const byPage: Walk<T>['byPage'] = []
   const tokens = new Set<string>()
   let nextToken: string | undefined
   for (let pages = 1; ; pages++) {
     const query = { ...options.query, ...(nextToken ? { nextToken } : {}) }
     const reply = await api.call(op, { ...options, ...(encode ? { rawQuery: encode(query) } : { query }) })
     const body = expectSuccess(reply, pages > 1 ? `(page ${pages})` : undefined) as Record<string, unknown>
-    items.push(...((body[listKey] as T[] | undefined) ?? []))
+    byPage.push({ items: (body[listKey] as T[] | undefined) ?? [], reply })
     nextToken = (body.meta as { nextToken?: string } | undefined)?.nextToken
-    if (!nextToken) return { items, pages, lastReply: reply }
+    if (!nextToken) return { items: byPage.flatMap((page) => page.items), byPage, pages, lastReply: reply }
     expectThat(!tokens.has(nextToken), reply, `page ${pages} gave a nextToken it had given before: the pages loop`)
     expectThat(pages < maxPages, reply, `still gave a nextToken after ${maxPages} pages`)
     tokens.add(nextToken)

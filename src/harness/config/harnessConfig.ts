@@ -24,6 +24,10 @@ export interface HarnessConfig {
   reportDir: string
   /** The tag keys the bot declares (CONFORMANCE_TAG_KEYS); undefined: any key may be used. */
   tagKeys: string[] | undefined
+  /** Cases each property check tries (CONFORMANCE_CASES). */
+  cases: number
+  /** Resources a pagination check creates in one list (CONFORMANCE_LIST_SIZE): enough for several pages. */
+  listSize: number
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -143,6 +147,10 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
     reportDir: text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports',
     tagKeys: parseTagKeys(env),
+    // Each case makes a few requests; ten per property keeps a whole run well under a minute.
+    cases: parseInteger(env, 'CONFORMANCE_CASES', { min: 1, max: 10_000 }) ?? 10,
+    // The reference's page size is 20; 45 spans three of its pages without assuming any page size.
+    listSize: parseInteger(env, 'CONFORMANCE_LIST_SIZE', { min: 2, max: 10_000 }) ?? 45,
   }
 }
 

@@ -1,0 +1,134 @@
+// S7 across several pages, as a property per kind: CONFORMANCE_LIST_SIZE resources are made
+// once, with seeded tags; each case is a query (a tag filter, a sortField and sortDirection)
+// walked to its last page, which must visit every matching resource exactly once, hold the
+// filter on every page and keep the order across pages. No page size is assumed: a target that
+// answers in one page still passes, and the test records that as an observation.
+import { documentedValue } from '../../../fixtures/contractFields.ts'
+import { listQueries, type ListQuery, type SortOptions } from '../../../fixtures/listQueries.ts'
+import { caseTags, symbols } from '../../../fixtures/tagMaps.ts'
+import { operation } from '../contract/operations.ts'
+import { contractSchemas } from '../contract/schemaRegistry.ts'
+import type { Tags } from '../contract/types.ts'
+import { test, type CheckFixtures } from '../conformanceTest.ts'
+import type { Check } from './check.ts'
+import { expectSuccess, expectThat } from './expectations.ts'
+import { matchesFilter } from './listChecks.ts'
+import { walkPages, type Walk } from './pagination.ts'
+import { defineProperty } from './property.ts'
+import type { TaggedKind } from './resourceKinds.ts'
+import { createResource, type TaggedResource } from './taggedResource.ts'
+import { propertyTagKeys } from './tagPropertyChecks.ts'
+
+/** Creations sent at once: quick on a remote target, gentle on its rate limits. */
+const batchSize = 5
+
+interface ManyResources {
+  created: TaggedResource[]
+  scope: Record<string, unknown>
+  /** Makes the symbolic tags of a case real (unique to this check's resources). */
+  real: (symbolic: Tags) => Tags
+}
+
+/** Mostly the first symbol (which filters shrink toward), so that filtered lists span pages too. */
+function mostlyFirst(f: CheckFixtures): string {
+  return f.values.faker.helpers.weightedArrayElement(symbols.map((value, index) => ({ value, weight: index === 0 ? 4 : 1 })))
+}
+
+async function createMany(f: CheckFixtures, kind: TaggedKind, keys: string[]): Promise<ManyResources> {
+  const mark = f.values.unique('list')
+  const real = (symbolic: Tags) => caseTags(mark, symbolic)
+  const created: TaggedResource[] = []
+  let scope: Record<string, unknown> = {}
+  for (let start = 0; start < f.harness.listSize; start += batchSize) {
+    const count = Math.min(batchSize, f.harness.listSize - start)
+    const tags = Array.from({ length: count }, () => real(Object.fromEntries(keys.map((key) => [key, mostlyFirst(f)]))))
+    for (const { body, resource } of await Promise.all(tags.map((t) => createResource(f, kind, t)))) {
+      created.push(resource)
+      scope = kind.scopeOf(body, f)
+    }
+  }
+  return { created, scope, real }
+}
+
+/** The sort options of a kind's list, from its query schema; undefined when it cannot be sorted. */
+export function sortOptions(kind: TaggedKind): SortOptions | undefined {
+  const file = operation(kind.ops.list).query
+  if (!file || !('sortField' in ((contractSchemas().schemaOf(file).properties as object | undefined) ?? {}))) return undefined
+  return {
+    fields: contractSchemas().schemaOf(file, 'sortField').enum as string[],
+    directions: contractSchemas().schemaOf(file, 'sortDirection').enum as string[],
+  }
+}
+
+function expectEachOnce(kind: TaggedKind, walk: Walk<TaggedResource>, expected: TaggedResource[]): void {
+  const times = new Map<string, number>()
+  for (const item of walk.items) times.set(item.id, (times.get(item.id) ?? 0) + 1)
+  const missing = expected.filter((r) => !times.has(r.id)).map((r) => r.id)
+  const repeated = expected.filter((r) => (times.get(r.id) ?? 0) > 1).map((r) => `${r.id} (${times.get(r.id)} times)`)
+  const problems = [
+    ...(missing.length ? [`${missing.length} never listed: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`] : []),
+    ...(repeated.length ? [`${repeated.length} listed more than once: ${repeated.slice(0, 5).join(', ')}`] : []),
+  ]
+  expectThat(problems.length === 0, walk.lastReply, `walking ${walk.pages} pages must visit each of the ${expected.length} matching ${kind.plural} exactly once: ${problems.join('; ')}`)
+}
+
+function expectFilterOnEveryPage(walk: Walk<TaggedResource>, narrowing: Record<string, unknown>): void {
+  walk.byPage.forEach((page, index) => {
+    const outsider = page.items.find((item) => !matchesFilter(narrowing, item))
+    expectThat(outsider === undefined, page.reply, `page ${index + 1} lists ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which does not match the filter`)
+  })
+}
+
+function expectOrder(walk: Walk<TaggedResource>, sort: NonNullable<ListQuery['sort']>, ascending: string): void {
+  const sign = sort.direction === ascending ? 1 : -1
+  const dateOf = (item: TaggedResource | undefined) => Date.parse(String(item?.[sort.field]))
+  const at = walk.items.findIndex((item, i) => i > 0 && sign * (dateOf(item) - dateOf(walk.items[i - 1])) < 0)
+  const [before, after] = [walk.items[at - 1], walk.items[at]]
+  expectThat(
+    at < 0,
+    walk.lastReply,
+    `sortDirection ${sort.direction} must order by ${sort.field} ${sign > 0 ? 'ascending' : 'descending'}: item ${at + 1} (${after?.id}, ${String(after?.[sort.field])}) comes after ${before?.id} (${String(before?.[sort.field])})`,
+  )
+}
+
+function observeSinglePage(kind: TaggedKind, walk: Walk<TaggedResource>, count: number): void {
+  if (walk.pages > 1 || walk.items.length < count) return
+  test.info().annotations.push({
+    type: 'observation',
+    description: `${kind.ops.list} answered all ${count} ${kind.plural} in one page: pagination was not exercised (raise CONFORMANCE_LIST_SIZE)`,
+  })
+}
+
+export const pagesProperty = (kind: TaggedKind): Check => {
+  const sorting = sortOptions(kind)
+  const listFile = operation(kind.ops.list).query as string
+  let many: ManyResources | undefined
+  return defineProperty(
+    {
+      id: `S7.${kind.name}.pages-property`,
+      operation: kind.ops.list,
+      summary: `${kind.ops.list} over many ${kind.plural}, with random tag filters${sorting ? ' and sorts' : ''}, walked to its last page: each match exactly once, the filter on every page${sorting ? ', the order across pages' : ''}`,
+    },
+    async (f) => {
+      const keys = await propertyTagKeys(f, kind, 1)
+      many = await createMany(f, kind, keys)
+      // Updated oldest first, so that the order by updatedAt is not the order by createdAt.
+      for (const resource of many.created.slice(0, 3)) {
+        expectSuccess(await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, {}) }), '(prerequisite)')
+      }
+      return listQueries(keys, sorting)
+    },
+    async (f, { filter, sort }) => {
+      const { created, scope, real } = many as ManyResources
+      const narrowing = { ...scope, tags: { ...(scope.tags as Tags | undefined), ...real(filter) } }
+      const query = { ...narrowing, ...(sort ? { sortField: sort.field, sortDirection: sort.direction } : {}) }
+      const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
+      observeSinglePage(kind, walk, created.length)
+      expectEachOnce(kind, walk, created.filter((r) => matchesFilter(narrowing, r)))
+      expectFilterOnEveryPage(walk, narrowing)
+      if (sort) expectOrder(walk, sort, documentedValue(listFile, ['sortDirection'], 'asc'))
+    },
+  )
+}
+
+export const paginationChecks = (kind: TaggedKind): Check[] => [pagesProperty(kind)]
