@@ -6,10 +6,9 @@ import { contractSchemas } from '../contract/schemaRegistry.ts'
 import type * as T from '../contract/types.ts'
 import type { CheckFixtures } from '../conformanceTest.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectError, expectSuccess, expectThat } from './expectations.ts'
+import { expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
 import { byId, expectListed, walkPages, type Walk } from './pagination.ts'
-import { invalidPayload } from './requestRejectionChecks.ts'
 
 const inAnHour = 3_600_000
 
@@ -143,22 +142,6 @@ export const listByStatus = defineCheck(
   },
 )
 
-export const typeLengthLimit = defineCheck(
-  {
-    id: 'S3.event.type-length',
-    operation: 'createEvent',
-    summary: 'createEvent accepts a type at its length limit and answers 400 InvalidPayload to a type one character longer',
-    failurePath: true,
-  },
-  async ({ api, make }) => {
-    const { maxLength } = contractSchemas().schemaOf('requests/createEvent.json', 'type') as { maxLength: number }
-    const body = make.eventBody()
-    const typeOf = (length: number) => body.type.padEnd(length, 'x').slice(0, length)
-    expectSuccess(await api.createEvent({ ...body, type: typeOf(maxLength) }), `with a ${maxLength}-character type`)
-    expectError(await api.createEvent({ ...body, type: typeOf(maxLength + 1) }), invalidPayload, `with a ${maxLength + 1}-character type`)
-  },
-)
-
 export const eventChecks: Check[] = [
   createdEventIsReadable,
   newEventHasNoFailure,
@@ -166,5 +149,4 @@ export const eventChecks: Check[] = [
   ...schedules.flatMap((way) => [scheduledIsAccepted(way), scheduledIsScheduled(way)]),
   ...eventFilters.map(listFilter),
   listByStatus,
-  typeLengthLimit,
 ]
