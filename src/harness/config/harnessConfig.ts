@@ -2,6 +2,7 @@
 // environment wins). Read and checked once; a bad value is one ConfigError naming the variable.
 import { config as loadDotenv } from 'dotenv'
 import { referenceDefaults } from '../../reference/defaults.ts'
+import { isLevel, levels, type Level } from '../checks/levels.ts'
 import { ConfigError } from './configError.ts'
 
 export type Env = Record<string, string | undefined>
@@ -24,6 +25,10 @@ export interface HarnessConfig {
   reportDir: string
   /** The tag keys the bot declares (CONFORMANCE_TAG_KEYS); undefined: any key may be used. */
   tagKeys: string[] | undefined
+  /** The level this run certifies (CONFORMANCE_LEVEL, default core): it decides the verdict and exit code. */
+  level: Level
+  /** How the report names the target (CONFORMANCE_TARGET_NAME, CONFORMANCE_TARGET_VERSION). */
+  target: { name: string | undefined; version: string | undefined }
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -113,6 +118,18 @@ function parseTagKeys(env: Env): string[] | undefined {
   return keys
 }
 
+/** Where reports go (CONFORMANCE_REPORT_DIR, default reports/): all npm run report needs to know. */
+export function readReportDir(env: Env): string {
+  return text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports'
+}
+
+function parseLevel(env: Env): Level {
+  const value = text(env, 'CONFORMANCE_LEVEL')?.toLowerCase()
+  if (value === undefined) return 'core'
+  if (!isLevel(value)) throw new ConfigError('CONFORMANCE_LEVEL', `must be one of ${levels.join(', ')}, got ${JSON.stringify(value)}`)
+  return value
+}
+
 /** Reads and checks the configuration; throws ConfigError on the first problem. */
 export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
@@ -141,8 +158,10 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     integrationId: text(env, 'CONFORMANCE_INTEGRATION_ID') ?? (embedded ? referenceDefaults.integrationId : undefined),
     action: parseAction(env, embedded),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
-    reportDir: text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports',
+    reportDir: readReportDir(env),
     tagKeys: parseTagKeys(env),
+    level: parseLevel(env),
+    target: { name: text(env, 'CONFORMANCE_TARGET_NAME'), version: text(env, 'CONFORMANCE_TARGET_VERSION') },
   }
 }
 
