@@ -107,3 +107,10 @@ test('shards of one run share seed and run id; merged shards of two runs are ref
   assert.throws(() => readRunMetadata({ ...one, ...identityEntry(8, 'r1') }), ShardMismatch)
   assert.throws(() => readRunMetadata({ ...one, ...identityEntry(7, 'r2') }), ShardMismatch)
 })
+
+test('observations are shown as facts and decide nothing', () => {
+  const r = report([check('S9.a', 'passed', { observations: ['a participant for an unknown user answered 404'] })])
+  assert.equal(r.levels.core.verdict, 'conforms')
+  assert.match(markdownReport(r), /## Observations[\s\S]*answered 404/)
+  assert.match(htmlReport(r), /id="observations"[\s\S]*answered 404/)
+})

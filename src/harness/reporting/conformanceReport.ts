@@ -37,6 +37,8 @@ export interface CheckEntry {
   title: string
   /** For a failure: request, response and a curl command. */
   failure?: FailureDetails
+  /** What the target did where the documents allow several answers ([open]): facts, never a verdict. */
+  observations?: string[]
 }
 
 /** conforms: every check of the level passed; incomplete: none failed but some were skipped. */

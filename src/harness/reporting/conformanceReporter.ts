@@ -122,6 +122,8 @@ export default class ConformanceReporter implements Reporter {
     const reason = reasonOf(test, result, status)
     if (reason !== undefined) entry.reason = reason
     if (status === 'failed') entry.failure = testFailureDetails(plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
+    const observations = (result?.annotations ?? []).filter((a) => a.type === 'observation' && a.description).map((a) => a.description as string)
+    if (observations.length > 0) entry.observations = observations
     return entry
   }
 
@@ -161,6 +163,8 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    // `playwright test --list` runs no test: it must not overwrite the last report.
+    if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed') return
     let report: ConformanceReport
     try {
       report = this.buildReport(result)

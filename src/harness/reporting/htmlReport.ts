@@ -195,6 +195,11 @@ export function htmlReport(report: ConformanceReport): string {
   const sections = [levelCards(report), matrix(report)]
   if (failed.length > 0) sections.push(`<section id="failures"><h2>Failures (${failed.length})</h2>${failed.map(failure).join('\n')}</section>`)
   if (skipped.length > 0) sections.push(`<section id="skipped"><h2>Skipped (${skipped.length})</h2>${checkTable(skipped, 'skipped-checks')}</section>`)
+  const observed = report.checks.filter((c) => c.observations)
+  if (observed.length > 0) {
+    const items = observed.flatMap((c) => (c.observations ?? []).map((o) => `<li><code>${html(c.id)}</code>: ${html(o)}</li>`))
+    sections.push(`<section id="observations"><h2>Observations</h2><p class="note">What the target did where the documents allow more than one answer: facts, not verdicts.</p><ul>${items.join('')}</ul></section>`)
+  }
   sections.push(`<section><h2>All checks (${report.checks.length})</h2><details><summary>show every check</summary>${checkTable(report.checks, 'all-checks')}</details></section>`)
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

@@ -119,6 +119,16 @@ export function markdownReport(report: ConformanceReport): string {
   const sections = [header(report), levelTable(report), matrix(report)]
   if (failed.length > 0) sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
   if (skipped.length > 0) sections.push(checkTable(`## Skipped (${skipped.length})`, skipped))
+  const observed = report.checks.filter((c) => c.observations)
+  if (observed.length > 0) {
+    sections.push([
+      '## Observations',
+      '',
+      'What the target did where the documents allow more than one answer: facts, not verdicts.',
+      '',
+      ...observed.flatMap((c) => (c.observations ?? []).map((o) => `- \`${c.id}\`: ${cell(o)}`)),
+    ])
+  }
   sections.push(['<details><summary>All checks</summary>', '', ...checkTable(`## All checks (${report.checks.length})`, report.checks), '', '</details>'])
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`
 }
