@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test'
 import { ConfigError } from './src/harness/config/configError.ts'
 import { embeddedMarker, environment, parseInteger, readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
 import { runIdentity } from './src/harness/config/runIdentity.ts'
+import { identityEntry } from './src/harness/reporting/runMetadata.ts'
 import { referenceDefaults } from './src/reference/defaults.ts'
 
 const env = environment()
@@ -34,7 +35,9 @@ if (!harness.baseUrl) {
     command: 'node --import tsx src/reference/main.ts',
     // Any answer (401 without a token) means it is up.
     url: `${env.CONFORMANCE_BASE_URL}v1/chat/users`,
-    env: { PORT: String(port), CONFORMANCE_TOKEN: harness.token, CONFORMANCE_BOT_ID: harness.botId },
+    // The server inherits the token from the environment set above: Playwright writes this
+    // config, webServer.env included, into its JSON and blob reports.
+    env: { PORT: String(port) },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',
@@ -61,12 +64,18 @@ export default defineConfig({
   ],
   // Traces would record the Authorization header: they stay off.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
+  // What the conformance report needs; blob reports carry it to npm run report.
   metadata: {
     baseUrl: env.CONFORMANCE_BASE_URL,
     embedded: harness.embedded,
     seed,
     runId,
     harnessVersion,
+    level: harness.level,
+    features: [...(harness.action ? ['action'] : []), ...(harness.integrationId ? ['integration'] : [])],
+    targetName: harness.target.name,
+    targetVersion: harness.target.version,
+    ...identityEntry(seed, runId),
   },
   webServer,
 })

@@ -2,17 +2,17 @@
 // named, makes sure the target answers (preflight), runs the conformance suite with Playwright
 // and exits 0 only when the target conforms. Extra arguments go to Playwright (--grep, --shard…).
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { ConfigError } from '../harness/config/configError.ts'
-import { embeddedMarker, environment, readHarnessConfig } from '../harness/config/harnessConfig.ts'
+import { embeddedMarker, environment, readHarnessConfig, type Env } from '../harness/config/harnessConfig.ts'
 import { runIdentity } from '../harness/config/runIdentity.ts'
 import { PreflightFailure, preflight } from '../harness/preflight/preflight.ts'
-import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
+import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
 import { startReferenceServer } from '../reference/server.ts'
+import { exitCodeOf, exitCodes, exitWhenDone, readReport } from './verdict.ts'
 
-export const exitCodes = { conforms: 0, doesNotConform: 1, configuration: 2, preflight: 3, noReport: 4 } as const
+export { exitCodes } from './verdict.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
 
@@ -30,9 +30,24 @@ function runPlaywright(args: string[], env: NodeJS.ProcessEnv): Promise<number> 
   })
 }
 
+/** Arguments that would break a certification: a trace records the token; shards must share one run identity. */
+function checkArguments(args: readonly string[], env: Env): void {
+  const trace = args.findIndex((arg) => arg === '--trace' || arg.startsWith('--trace='))
+  if (trace >= 0) {
+    const mode = args[trace]?.split('=')[1] ?? args[trace + 1]
+    if (mode !== 'off') throw new ConfigError('--trace', 'a trace records every request with its Authorization header (the token); certify runs without one')
+  }
+  if (args.some((arg) => arg === '--shard' || arg.startsWith('--shard='))) {
+    for (const name of ['CONFORMANCE_SEED', 'CONFORMANCE_RUN_ID']) {
+      if (!env[name]?.trim()) throw new ConfigError(name, 'a sharded run needs it set, to the same value on every shard, so that the merged report is one run')
+    }
+  }
+}
+
 async function certify(args: string[]): Promise<number> {
   const env = environment()
   const config = readHarnessConfig(env)
+  checkArguments(args, env)
   const { seed } = runIdentity(env)
   console.log(`Seed ${seed} (replay the same cases with CONFORMANCE_SEED=${seed})`)
 
@@ -50,33 +65,21 @@ async function certify(args: string[]): Promise<number> {
 
   try {
     await preflight({ ...config, baseUrl })
+    removeReportFiles(config.reportDir)
     const playwrightExit = await runPlaywright(args, env)
-    const reportPath = join(config.reportDir, 'conformance.json')
-    let report: ConformanceReport
-    try {
-      report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport
-    } catch {
-      console.error(`certify: the run wrote no report at ${reportPath} (Playwright exited ${playwrightExit})`)
+    const report = readReport(config.reportDir)
+    if (!report) {
+      // A shard writes a blob report, not ours: npm run report merges the shards and judges.
+      if (args.some((arg) => arg.startsWith('--shard'))) return playwrightExit === 0 ? exitCodes.conforms : exitCodes.doesNotConform
+      console.error(`certify: the run wrote no report at ${join(config.reportDir, 'conformance.json')} (Playwright exited ${playwrightExit})`)
       return exitCodes.noReport
     }
-    return report.summary.verdict === 'conforms' ? exitCodes.conforms : exitCodes.doesNotConform
+    return exitCodeOf(report)
   } finally {
     await stopReference?.()
   }
 }
 
-certify(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      console.error(`configuration error: ${error.message}`)
-      process.exit(exitCodes.configuration)
-    }
-    if (error instanceof PreflightFailure) {
-      console.error(`preflight failed: ${error.message}`)
-      process.exit(exitCodes.preflight)
-    }
-    console.error(`certify: ${(error as Error).message}`)
-    process.exit(exitCodes.noReport)
-  },
+exitWhenDone('certify', certify(process.argv.slice(2)), (error) =>
+  error instanceof PreflightFailure ? [`preflight failed: ${error.message}`, exitCodes.preflight] : undefined,
 )

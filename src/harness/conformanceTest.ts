@@ -1,7 +1,7 @@
 // The Playwright test object of the conformance specs, with the fixtures every check uses:
 // the configuration, a client whose traffic is recorded (and attached to a failing test, masked)
 // and whose created resources are deleted when the test ends, pass or fail.
-import { test as base } from '@playwright/test'
+import { test as base, type PlaywrightWorkerOptions } from '@playwright/test'
 import { valuesFor, type Values } from '../../fixtures/values.ts'
 import { runIdentity } from './config/runIdentity.ts'
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts'
@@ -10,6 +10,8 @@ import { ResourceLedger } from './client/resourceLedger.ts'
 import { RuntimeClient } from './client/runtimeClient.ts'
 import { SecretMask } from './client/secretMask.ts'
 import { Prerequisites } from './checks/prerequisites.ts'
+
+type TraceOption = PlaywrightWorkerOptions['trace']
 
 export interface ResolvedHarness extends HarnessConfig {
   baseUrl: string
@@ -24,9 +26,18 @@ export interface CheckFixtures {
   values: Values
 }
 
+/** A trace records every request with its headers, the token among them: a traced run is refused. */
+function refuseTracing(trace: TraceOption | undefined): void {
+  const mode = typeof trace === 'string' ? trace : trace?.mode
+  if (mode !== undefined && mode !== 'off') {
+    throw new Error(`tracing (${mode}) would record the Authorization header with the token: run without --trace`)
+  }
+}
+
 export const test = base.extend<Omit<CheckFixtures, 'harness'>, { harness: ResolvedHarness }>({
   harness: [
-    async ({}, use) => {
+    async ({}, use, workerInfo) => {
+      refuseTracing(workerInfo.project.use.trace)
       const config = readHarnessConfig()
       const { seed, runId } = runIdentity()
       if (!config.baseUrl) throw new Error('no target: CONFORMANCE_BASE_URL is unset and the embedded reference was not started')

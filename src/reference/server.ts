@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
 import { contractSchemas } from '../harness/contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
+import { faultsNamed, type Fault } from './faults/index.ts'
 import { referenceDefaults } from './defaults.ts'
 import { OperationRouter } from './operationRoutes.ts'
 import { registerActions } from './routes/actions.ts'
@@ -20,6 +21,8 @@ export interface ReferenceOptions {
   token: string
   botId: string
   pageSize?: number
+  /** Faults to answer with, for tests of the harness; default: those REFERENCE_FAULT names (none when unset). */
+  faults?: readonly Fault[]
 }
 
 /** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
@@ -84,6 +87,7 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
   })
 
   app.addHook('onRequest', authenticate(options))
+  for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) fault.install(app)
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const apiError = asApiError(error)

@@ -77,3 +77,16 @@ test('an action and its input', () => {
   assert.deepEqual(config.action, { type: 'slack:send', input: { text: 'hi' } })
   assert.deepEqual(readHarnessConfig({ ...target, CONFORMANCE_ACTION: 'slack:send' }).action, { type: 'slack:send', input: {} })
 })
+
+test('the level to certify: core unless CONFORMANCE_LEVEL names another', () => {
+  assert.equal(readHarnessConfig(target).level, 'core')
+  assert.equal(readHarnessConfig({ ...target, CONFORMANCE_LEVEL: 'strict' }).level, 'strict')
+  assert.equal(readHarnessConfig({ ...target, CONFORMANCE_LEVEL: ' Full ' }).level, 'full')
+  configError({ ...target, CONFORMANCE_LEVEL: 'extended' }, 'CONFORMANCE_LEVEL')
+})
+
+test('the target name and version are optional', () => {
+  assert.deepEqual(readHarnessConfig(target).target, { name: undefined, version: undefined })
+  const named = readHarnessConfig({ ...target, CONFORMANCE_TARGET_NAME: 'Acme chat', CONFORMANCE_TARGET_VERSION: '2.4.1' })
+  assert.deepEqual(named.target, { name: 'Acme chat', version: '2.4.1' })
+})

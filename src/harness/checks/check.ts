@@ -5,12 +5,10 @@ import type { OperationId } from '../contract/operations.ts'
 import { ruleOfCheck, type RuleId } from '../contract/rules.ts'
 import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
 import { test, type CheckFixtures } from '../conformanceTest.ts'
+import type { Feature, Level } from './levels.ts'
+import { maskedError } from './maskedError.ts'
 
-/** What a check needs from the target beyond the core API. */
-export type Feature = 'action' | 'integration'
-
-/** core: documented rules; strict adds the [usage] rules; full adds optional features. */
-export type Level = 'core' | 'strict' | 'full'
+export type { Feature, Level } from './levels.ts'
 
 export interface CheckSpec {
   id: string
@@ -52,6 +50,7 @@ export function certify(check: Check): void {
         { type: 'operation', description: spec.operation },
         { type: 'level', description: check.level },
         { type: 'path', description: spec.failurePath ? 'failure' : 'success' },
+        ...(spec.needs ? [{ type: 'needs', description: spec.needs }] : []),
       ],
     },
     async ({ api, harness, make, values }) => {
@@ -61,7 +60,7 @@ export function certify(check: Check): void {
         await check.run({ api, harness, make, values })
       } catch (error) {
         test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
-        throw error
+        throw maskedError(error, (text) => api.log.mask(text))
       }
     },
   )

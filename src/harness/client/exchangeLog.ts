@@ -19,12 +19,21 @@ export interface Exchange {
   violations: Violation[]
   startedAt: string
   durationMs: number
+  /** Set in the masked record: which credential the Authorization header carried, for a curl command. */
+  credential?: Credential
+  /** Set in the masked record when the request body was shortened there. */
+  requestBodyShortened?: true
 }
+
+/** token: the configured token; other: a credential that is not it (the wrong-token checks); none: no header. */
+export type Credential = 'token' | 'other' | 'none'
 
 /** The attachment a test leaves for the conformance report. */
 export interface ExchangeAttachment {
   /** The exchange the failing assertion was about. */
   culprit?: number
+  /** The culprit's request body in full (masked) when its record had to shorten it: a curl command needs all of it. */
+  culpritRequestBody?: string
   /** Exchanges whose answer broke the contract, or all of them when the check failed. */
   exchanges: Exchange[]
   /** Operation -> how many answers were seen, for the per-operation answer checks. */
@@ -82,7 +91,13 @@ export class ExchangeLog {
       requestHeaders: this.secret.maskHeaders(exchange.requestHeaders),
       violations: exchange.violations.map((v) => ({ ...v, value: m(v.value) })),
     }
-    if (exchange.requestBody !== undefined) record.requestBody = m(exchange.requestBody)
+    const authorization = Object.entries(exchange.requestHeaders).find(([name]) => name.toLowerCase() === 'authorization')?.[1]
+    record.credential = authorization === undefined ? 'none' : this.secret.mask(authorization) === authorization ? 'other' : 'token'
+    if (exchange.requestBody !== undefined) {
+      const whole = this.secret.mask(exchange.requestBody)
+      record.requestBody = shorten(whole)
+      if (record.requestBody !== whole) record.requestBodyShortened = true
+    }
     if (exchange.responseBody !== undefined) record.responseBody = m(exchange.responseBody)
     if (exchange.responseHeaders) record.responseHeaders = this.secret.maskHeaders(exchange.responseHeaders)
     if (exchange.transportError !== undefined) record.transportError = this.secret.mask(exchange.transportError)
@@ -105,7 +120,12 @@ export class ExchangeLog {
       errorsSeen,
       leftovers: [...this.leftovers],
     }
-    if (checkFailed && this.culprit !== undefined) attachment.culprit = this.culprit
+    if (checkFailed && this.culprit !== undefined) {
+      attachment.culprit = this.culprit
+      const body = this.exchanges.find((e) => e.seq === this.culprit)?.requestBody
+      const whole = body === undefined ? undefined : this.secret.mask(body)
+      if (whole !== undefined && shorten(whole) !== whole) attachment.culpritRequestBody = whole
+    }
     return attachment
   }
 }

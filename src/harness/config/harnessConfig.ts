@@ -2,6 +2,7 @@
 // environment wins). Read and checked once; a bad value is one ConfigError naming the variable.
 import { config as loadDotenv } from 'dotenv'
 import { referenceDefaults } from '../../reference/defaults.ts'
+import { isLevel, levels, type Level } from '../checks/levels.ts'
 import { ConfigError } from './configError.ts'
 
 export type Env = Record<string, string | undefined>
@@ -28,6 +29,10 @@ export interface HarnessConfig {
   cases: number
   /** Resources a pagination check creates in one list (CONFORMANCE_LIST_SIZE): enough for several pages. */
   listSize: number
+  /** The level this run certifies (CONFORMANCE_LEVEL, default core): it decides the verdict and exit code. */
+  level: Level
+  /** How the report names the target (CONFORMANCE_TARGET_NAME, CONFORMANCE_TARGET_VERSION). */
+  target: { name: string | undefined; version: string | undefined }
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -117,6 +122,18 @@ function parseTagKeys(env: Env): string[] | undefined {
   return keys
 }
 
+/** Where reports go (CONFORMANCE_REPORT_DIR, default reports/): all npm run report needs to know. */
+export function readReportDir(env: Env): string {
+  return text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports'
+}
+
+function parseLevel(env: Env): Level {
+  const value = text(env, 'CONFORMANCE_LEVEL')?.toLowerCase()
+  if (value === undefined) return 'core'
+  if (!isLevel(value)) throw new ConfigError('CONFORMANCE_LEVEL', `must be one of ${levels.join(', ')}, got ${JSON.stringify(value)}`)
+  return value
+}
+
 /** Reads and checks the configuration; throws ConfigError on the first problem. */
 export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
@@ -145,12 +162,14 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     integrationId: text(env, 'CONFORMANCE_INTEGRATION_ID') ?? (embedded ? referenceDefaults.integrationId : undefined),
     action: parseAction(env, embedded),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
-    reportDir: text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports',
+    reportDir: readReportDir(env),
     tagKeys: parseTagKeys(env),
     // Each case makes a few requests; ten per property keeps a whole run well under a minute.
     cases: parseInteger(env, 'CONFORMANCE_CASES', { min: 1, max: 10_000 }) ?? 10,
     // The reference's page size is 20; 45 spans three of its pages without assuming any page size.
     listSize: parseInteger(env, 'CONFORMANCE_LIST_SIZE', { min: 2, max: 10_000 }) ?? 45,
+    level: parseLevel(env),
+    target: { name: text(env, 'CONFORMANCE_TARGET_NAME'), version: text(env, 'CONFORMANCE_TARGET_VERSION') },
   }
 }
 

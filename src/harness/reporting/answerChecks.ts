@@ -6,8 +6,9 @@ import { operations, type OperationId } from '../contract/operations.ts'
 import { contractSchemas, type SchemaNode } from '../contract/schemaRegistry.ts'
 import { isRuleId, type RuleId } from '../contract/rules.ts'
 import { violationLine } from '../contract/violations.ts'
-import type { ExchangeAttachment } from '../client/exchangeLog.ts'
+import type { Exchange, ExchangeAttachment } from '../client/exchangeLog.ts'
 import type { CheckEntry } from './conformanceReport.ts'
+import { answerFailureDetails } from './failureDetails.ts'
 
 function rulesIn(node: unknown, found = new Set<RuleId>()): Set<RuleId> {
   if (Array.isArray(node)) for (const item of node) rulesIn(item, found)
@@ -26,12 +27,21 @@ export function answerRules(operationId: OperationId): RuleId[] {
   return ['SHAPE', ...rulesIn(contractSchemas().schemaOf(op.response))]
 }
 
+interface Broken {
+  reason: string
+  /** The answers that broke the rule, a few at most, the first one reproduced. */
+  exchanges: Exchange[]
+}
+
 interface Tally {
   seen: number
   errors: number
-  broken: Map<RuleId, string>
+  broken: Map<RuleId, Broken>
 }
 
+const culpritsKept = 3
+
+/** attachments: in a stable order (by check id), so the first culprit is the same however the run was split. */
 export function answerChecks(attachments: readonly ExchangeAttachment[]): CheckEntry[] {
   const tallies = new Map<OperationId, Tally>()
   const tally = (op: OperationId): Tally => {
@@ -43,9 +53,15 @@ export function answerChecks(attachments: readonly ExchangeAttachment[]): CheckE
     for (const [op, count] of Object.entries(attachment.seen)) tally(op as OperationId).seen += count ?? 0
     for (const [op, count] of Object.entries(attachment.errorsSeen)) tally(op as OperationId).errors += count ?? 0
     for (const exchange of attachment.exchanges) {
-      for (const violation of exchange.violations) {
+      for (const rule of new Set(exchange.violations.map((v) => v.rule))) {
         const broken = tally(exchange.operation).broken
-        if (!broken.has(violation.rule)) broken.set(violation.rule, `${exchange.method} answered ${exchange.status}: ${violationLine(violation)}`)
+        const found = broken.get(rule)
+        if (found) {
+          if (found.exchanges.length < culpritsKept) found.exchanges.push(exchange)
+          continue
+        }
+        const violation = exchange.violations.find((v) => v.rule === rule)
+        if (violation) broken.set(rule, { reason: `${exchange.method} answered ${exchange.status}: ${violationLine(violation)}`, exchanges: [exchange] })
       }
     }
   }
@@ -57,17 +73,20 @@ export function answerChecks(attachments: readonly ExchangeAttachment[]): CheckE
     for (const rule of t.broken.keys()) rules.add(rule)
     if (t.errors > 0) rules.add('S13')
     for (const rule of rules) {
-      const reason = t.broken.get(rule)
+      const broken = t.broken.get(rule)
       const kind = rule === 'S13' ? 'error-answers' : 'answers'
       const entry: CheckEntry = {
         id: `${rule}.${operation}.${kind}`,
         operation,
         rule,
         level: 'core',
-        status: reason === undefined ? 'passed' : 'failed',
+        status: broken === undefined ? 'passed' : 'failed',
         title: `every ${rule === 'S13' ? 'error ' : ''}answer of ${operation} the run saw keeps ${rule}`,
       }
-      if (reason !== undefined) entry.reason = reason
+      if (broken) {
+        entry.reason = broken.reason
+        entry.failure = answerFailureDetails(broken.reason, broken.exchanges)
+      }
       entries.push(entry)
     }
   }

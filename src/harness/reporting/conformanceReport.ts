@@ -1,33 +1,87 @@
-// The certification report: one entry per check with its rule and operation, and the verdict.
-// An operation's status is the worst of its checks, a verdict the worst of all
-// (failed > skipped > passed), so report, badge and exit code are one computation.
-import type { OperationId } from '../contract/operations.ts'
+// The certification report: one entry per check with its rule, operation and level, and the
+// verdict of each level. An operation's status is the worst of its checks, a level's verdict the
+// worst of its operations (failed > skipped > passed), so report, badge and exit code are one
+// computation (levelResult below).
+import type { Exchange } from '../client/exchangeLog.ts'
+import { operations, type OperationId } from '../contract/operations.ts'
 import type { RuleId } from '../contract/rules.ts'
-import type { Level } from '../checks/check.ts'
+import { features as allFeatures, levels, type Feature, type Level } from '../checks/levels.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
+
+/** What a person needs to see a failure again: the traffic and a command that repeats the request. */
+export interface FailureDetails {
+  /** The whole failure message (masked); its first line is the check's reason. */
+  message: string
+  /** The exchange the failing assertion was about (masked, bodies shortened). */
+  culprit?: Exchange
+  /** Every exchange of the check, in order (masked, bodies shortened). */
+  exchanges: Exchange[]
+  /** Repeats the culprit's request with the token written as $CONFORMANCE_TOKEN. */
+  curl?: string
+  /** The curl command cannot repeat the request exactly: the report kept only the start of its body. */
+  curlIncomplete?: true
+}
 
 export interface CheckEntry {
   id: string
   operation: OperationId
   rule: RuleId
   level: Level
+  /** The optional feature a full-level check needs (its level counts it only when configured). */
+  needs?: Feature
   status: CheckStatus
   /** One line: why it failed or was skipped. */
   reason?: string
   /** Which test produced it; derived entries name the answers they summarise. */
   title: string
+  /** For a failure: request, response and a curl command. */
+  failure?: FailureDetails
+  /** What the target did where the documents allow several answers ([open]): facts, never a verdict. */
+  observations?: string[]
+}
+
+/** conforms: every check of the level passed; incomplete: none failed but some were skipped. */
+export type Verdict = 'conforms' | 'does not conform' | 'incomplete'
+
+/** An operation no check of a level exercised is "unchecked": it is shown, and it decides nothing. */
+export type OperationStatus = CheckStatus | 'unchecked'
+
+export interface LevelResult {
+  verdict: Verdict
+  /** The worst status of the level's operations. */
+  status: CheckStatus
+  operations: Record<OperationStatus, number> & { total: number }
+  checks: Record<CheckStatus, number>
+}
+
+export interface OperationEntry {
+  id: OperationId
+  area: string
+  method: string
+  path: string
+  /** Per level: the worst status of the operation's checks at that level. */
+  status: Record<Level, OperationStatus>
 }
 
 export interface ConformanceReport {
   baseUrl: string
   embedded: boolean
+  /** CONFORMANCE_TARGET_NAME / CONFORMANCE_TARGET_VERSION, when given. */
+  target: { name?: string; version?: string }
   startedAt: string
   finishedAt: string
   seed: number | undefined
   runId: string | undefined
   harnessVersion: string | undefined
-  summary: Record<CheckStatus, number> & { verdict: 'conforms' | 'does not conform' }
+  /** The level this run certifies (CONFORMANCE_LEVEL): summary.verdict and the exit code are its. */
+  level: Level
+  /** The optional features the target was configured for; the full level covers these. */
+  features: { configured: Feature[]; notConfigured: Feature[] }
+  /** Counts over every check; verdict: the certified level's. */
+  summary: Record<CheckStatus, number> & { level: Level; verdict: Verdict }
+  levels: Record<Level, LevelResult>
+  operations: OperationEntry[]
   checks: CheckEntry[]
 }
 
@@ -39,11 +93,65 @@ export function worst(statuses: Iterable<CheckStatus>): CheckStatus {
   return result
 }
 
-export function summarise(checks: readonly CheckEntry[]): ConformanceReport['summary'] {
+/** Whether a check counts at a level: core always; strict and full their own (full: configured features only). */
+export function countsAt(check: Pick<CheckEntry, 'level' | 'needs'>, level: Level, configured: ReadonlySet<Feature>): boolean {
+  if (check.level === 'core') return true
+  if (check.level !== level) return false
+  return check.needs === undefined || configured.has(check.needs)
+}
+
+function operationStatus(checks: readonly CheckEntry[]): OperationStatus {
+  return checks.length === 0 ? 'unchecked' : worst(checks.map((c) => c.status))
+}
+
+const verdictOf: Record<CheckStatus, Verdict> = { passed: 'conforms', skipped: 'incomplete', failed: 'does not conform' }
+
+export function levelResult(statuses: readonly OperationStatus[], checks: readonly CheckEntry[]): LevelResult {
+  const opCounts = { passed: 0, failed: 0, skipped: 0, unchecked: 0, total: statuses.length }
+  for (const status of statuses) opCounts[status]++
+  const checkCounts = { passed: 0, failed: 0, skipped: 0 }
+  for (const check of checks) checkCounts[check.status]++
+  const status = worst(statuses.filter((s): s is CheckStatus => s !== 'unchecked'))
+  // A level nothing was checked at cannot conform.
+  const verdict = checks.length === 0 ? 'incomplete' : verdictOf[status]
+  return { verdict, status: checks.length === 0 ? 'skipped' : status, operations: opCounts, checks: checkCounts }
+}
+
+export interface Judgement {
+  operations: OperationEntry[]
+  levels: Record<Level, LevelResult>
+}
+
+/** Operation statuses and level verdicts from the checks: the one computation behind report, badge and exit code. */
+export function judge(checks: readonly CheckEntry[], configured: readonly Feature[]): Judgement {
+  const features = new Set(configured)
+  const entries: OperationEntry[] = [...operations.values()].map((op) => ({
+    id: op.id,
+    area: op.area,
+    method: op.method,
+    path: op.path,
+    status: { core: 'unchecked', strict: 'unchecked', full: 'unchecked' },
+  }))
+  const results = {} as Record<Level, LevelResult>
+  for (const level of levels) {
+    const atLevel = checks.filter((check) => countsAt(check, level, features))
+    for (const entry of entries) entry.status[level] = operationStatus(atLevel.filter((check) => check.operation === entry.id))
+    results[level] = levelResult(
+      entries.map((entry) => entry.status[level]),
+      atLevel,
+    )
+  }
+  return { operations: entries, levels: results }
+}
+
+export function featureSplit(configured: readonly Feature[]): ConformanceReport['features'] {
+  return { configured: allFeatures.filter((f) => configured.includes(f)), notConfigured: allFeatures.filter((f) => !configured.includes(f)) }
+}
+
+export function summarise(checks: readonly CheckEntry[], level: Level, verdict: Verdict): ConformanceReport['summary'] {
   const counts: Record<CheckStatus, number> = { passed: 0, failed: 0, skipped: 0 }
   for (const check of checks) counts[check.status]++
-  const verdict = checks.length > 0 && worst(checks.map((c) => c.status)) === 'passed' ? 'conforms' : 'does not conform'
-  return { ...counts, verdict }
+  return { ...counts, level, verdict }
 }
 
 /** Checks in a stable order, so two runs (or shards merged) compare line by line. */

@@ -1,15 +1,19 @@
-// Playwright reporter that writes the certification report (reports/conformance.json). It only
-// reads what tests recorded (titles, annotations, attachments), so it gives the same report
-// live, or later from merged shard reports (npx playwright merge-reports).
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+// Playwright reporter that writes the certification report (reports/conformance.json, .md,
+// .html and badge.svg). It only reads what tests recorded (titles, annotations, attachments)
+// and the run's metadata, so it gives the same report live, or later from merged shard
+// reports (npx playwright merge-reports, npm run report).
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
+import { SecretMask } from '../client/secretMask.ts'
 import { exchangeAttachmentName, type ExchangeAttachment } from '../client/exchangeLog.ts'
-import type { Level } from '../checks/check.ts'
+import { features, isLevel, type Feature } from '../checks/levels.ts'
 import type { OperationId } from '../contract/operations.ts'
 import { isRuleId } from '../contract/rules.ts'
 import { answerChecks } from './answerChecks.ts'
-import { sortChecks, summarise, type CheckEntry, type CheckStatus, type ConformanceReport } from './conformanceReport.ts'
+import { featureSplit, judge, sortChecks, summarise, type CheckEntry, type CheckStatus, type ConformanceReport } from './conformanceReport.ts'
+import { testFailureDetails } from './failureDetails.ts'
+import { writeReportFiles } from './reportFiles.ts'
+import { consoleSummary } from './reportWording.ts'
+import { readRunMetadata } from './runMetadata.ts'
 
 interface Options {
   outputDir?: string
@@ -17,8 +21,12 @@ interface Options {
 
 const ansi = /\u001b\[[0-9;]*m/g
 
+function plain(text: string | undefined): string | undefined {
+  return text?.replace(ansi, '')
+}
+
 function firstLine(text: string | undefined): string | undefined {
-  const line = text?.replace(ansi, '').split('\n').find((l) => l.trim() !== '')
+  const line = plain(text)?.split('\n').find((l) => l.trim() !== '')
   return line?.trim().replace(/^(Error|ConformanceFailure|TransportFailure): /, '')
 }
 
@@ -33,6 +41,10 @@ function statusOf(result: TestResult | undefined): CheckStatus {
   return 'failed'
 }
 
+function errorMessage(result: TestResult | undefined): string | undefined {
+  return result?.errors[0]?.message ?? result?.error?.message
+}
+
 function reasonOf(test: TestCase, result: TestResult | undefined, status: CheckStatus): string | undefined {
   if (status === 'passed') return undefined
   if (!result) return 'did not run: the run ended before it'
@@ -42,7 +54,7 @@ function reasonOf(test: TestCase, result: TestResult | undefined, status: CheckS
   }
   if (result.status === 'timedOut') return `did not finish within ${test.timeout} ms`
   if (result.status === 'interrupted') return 'interrupted before it finished'
-  return firstLine(result.errors[0]?.message ?? result.error?.message) ?? 'failed'
+  return firstLine(errorMessage(result)) ?? 'failed'
 }
 
 function attachmentOf(result: TestResult | undefined): ExchangeAttachment | undefined {
@@ -55,6 +67,18 @@ function attachmentOf(result: TestResult | undefined): ExchangeAttachment | unde
   }
 }
 
+function needsOf(test: TestCase): Feature | undefined {
+  const needs = annotation(test, 'needs')
+  return features.find((feature) => feature === needs)
+}
+
+/** Belt and braces: checks mask what they throw and record, and the report is masked once more when the token is known. */
+function masked(report: ConformanceReport): ConformanceReport {
+  const token = process.env.CONFORMANCE_TOKEN?.trim()
+  if (!token) return report
+  return JSON.parse(new SecretMask(token).mask(JSON.stringify(report))) as ConformanceReport
+}
+
 export default class ConformanceReporter implements Reporter {
   private readonly outputDir: string
   private config: FullConfig | undefined
@@ -63,7 +87,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly results = new Map<string, TestResult>()
 
   constructor(options: Options = {}) {
-    this.outputDir = options.outputDir ?? 'reports'
+    this.outputDir = options.outputDir ?? (process.env.CONFORMANCE_REPORT_DIR?.trim() || 'reports')
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
@@ -80,52 +104,76 @@ export default class ConformanceReporter implements Reporter {
     return false
   }
 
-  buildReport(): ConformanceReport {
+  private checkOf(test: TestCase, result: TestResult | undefined, attachment: ExchangeAttachment | undefined): CheckEntry | undefined {
+    const rule = annotation(test, 'rule') ?? ''
+    if (!isRuleId(rule)) return undefined
+    const status = statusOf(result)
+    const level = annotation(test, 'level') ?? 'core'
+    const entry: CheckEntry = {
+      id: test.title.split(' ')[0] ?? test.title,
+      operation: (annotation(test, 'operation') ?? '') as OperationId,
+      rule,
+      level: isLevel(level) ? level : 'core',
+      status,
+      title: test.title,
+    }
+    const needs = needsOf(test)
+    if (needs) entry.needs = needs
+    const reason = reasonOf(test, result, status)
+    if (reason !== undefined) entry.reason = reason
+    if (status === 'failed') entry.failure = testFailureDetails(plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
+    const observations = (result?.annotations ?? []).filter((a) => a.type === 'observation' && a.description).map((a) => a.description as string)
+    if (observations.length > 0) entry.observations = observations
+    return entry
+  }
+
+  /** result: the run's (or the merged shards') start and duration; the reporter's own clock without it. */
+  buildReport(result?: Pick<FullResult, 'startTime' | 'duration'>): ConformanceReport {
+    const run = readRunMetadata(this.config?.metadata ?? {})
     const checks: CheckEntry[] = []
-    const attachments: ExchangeAttachment[] = []
+    const attachments: { id: string; attachment: ExchangeAttachment }[] = []
     for (const test of this.suite?.allTests() ?? []) {
       const result = this.results.get(test.id)
-      const status = statusOf(result)
-      const rule = annotation(test, 'rule') ?? ''
       const attachment = attachmentOf(result)
-      if (attachment) attachments.push(attachment)
-      if (!isRuleId(rule)) continue
-      const entry: CheckEntry = {
-        id: test.title.split(' ')[0] ?? test.title,
-        operation: (annotation(test, 'operation') ?? '') as OperationId,
-        rule,
-        level: (annotation(test, 'level') ?? 'core') as Level,
-        status,
-        title: test.title,
-      }
-      const reason = reasonOf(test, result, status)
-      if (reason !== undefined) entry.reason = reason
+      const entry = this.checkOf(test, result, attachment)
+      if (!entry) continue
       checks.push(entry)
+      if (attachment) attachments.push({ id: entry.id, attachment })
     }
-    checks.push(...answerChecks(attachments))
-    const metadata = (this.config?.metadata ?? {}) as Record<string, unknown>
-    return {
-      baseUrl: typeof metadata.baseUrl === 'string' ? metadata.baseUrl : '',
-      embedded: metadata.embedded === true,
-      startedAt: this.startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      seed: typeof metadata.seed === 'number' ? metadata.seed : undefined,
-      runId: typeof metadata.runId === 'string' ? metadata.runId : undefined,
-      harnessVersion: typeof metadata.harnessVersion === 'string' ? metadata.harnessVersion : undefined,
-      summary: summarise(checks),
+    // Sorted by check id: the derived checks pick the same first culprit however the run was split.
+    attachments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    checks.push(...answerChecks(attachments.map((a) => a.attachment)))
+    const { operations, levels } = judge(checks, run.features)
+    return masked({
+      baseUrl: run.baseUrl,
+      embedded: run.embedded,
+      target: run.target,
+      startedAt: (result?.startTime ?? this.startedAt).toISOString(),
+      finishedAt: (result ? new Date(result.startTime.getTime() + result.duration) : new Date()).toISOString(),
+      seed: run.seed,
+      runId: run.runId,
+      harnessVersion: run.harnessVersion,
+      level: run.level,
+      features: featureSplit(run.features),
+      summary: summarise(checks, run.level, levels[run.level].verdict),
+      levels,
+      operations,
       checks: sortChecks(checks),
-    }
+    })
   }
 
   onEnd(result: FullResult): void {
     // `playwright test --list` runs no test: it must not overwrite the last report.
     if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed') return
-    const report = this.buildReport()
-    mkdirSync(this.outputDir, { recursive: true })
-    const path = join(this.outputDir, 'conformance.json')
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(report, null, 2)}\n`)
-    renameSync(`${path}.tmp`, path)
-    const { passed, failed, skipped, verdict } = report.summary
-    console.log(`\nConformance: ${verdict} — ${passed} passed, ${failed} failed, ${skipped} skipped (seed ${report.seed}) → ${path}`)
+    let report: ConformanceReport
+    try {
+      report = this.buildReport(result)
+    } catch (error) {
+      // No report rather than a wrong one: certify and report then say the run wrote none.
+      console.error(`\nConformance: no report written: ${(error as Error).message}`)
+      return
+    }
+    const files = writeReportFiles(this.outputDir, report)
+    console.log(`\n${consoleSummary(report, files)}`)
   }
 }

@@ -1,0 +1,43 @@
+// npm run report -- <folder of blob reports>: the conformance report of a sharded run. Each
+// shard ran `npm run certify -- --shard=i/n --reporter=blob`; their blob reports, gathered in
+// one folder, are merged by Playwright and passed through the same reporter as a whole run, so
+// the report is the one an unsharded run writes. Exits like certify: 0 only when the level
+// certified conforms.
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { environment, readReportDir } from '../harness/config/harnessConfig.ts'
+import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
+import { exitCodeOf, exitCodes, exitWhenDone, readReport } from './verdict.ts'
+
+const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
+const conformanceReporter = fileURLToPath(new URL('../harness/reporting/conformanceReporter.ts', import.meta.url))
+
+function mergeReports(blobDir: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const args = [playwrightCli, 'merge-reports', '--reporter', `${conformanceReporter},junit`, blobDir]
+    const child = spawn(process.execPath, args, { env, stdio: 'inherit' })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
+  })
+}
+
+async function report(args: string[]): Promise<number> {
+  const env = environment()
+  const reportDir = readReportDir(env)
+  const blobDir = args[0] ?? 'blob-report'
+  removeReportFiles(reportDir)
+  const mergeExit = await mergeReports(blobDir, {
+    ...env,
+    CONFORMANCE_REPORT_DIR: reportDir,
+    PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(reportDir, 'junit.xml'),
+  })
+  const written = readReport(reportDir)
+  if (!written) {
+    console.error(`report: no report written from the blob reports in ${blobDir} (merge-reports exited ${mergeExit})`)
+    return exitCodes.noReport
+  }
+  return exitCodeOf(written)
+}
+
+exitWhenDone('report', report(process.argv.slice(2)))

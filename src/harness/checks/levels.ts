@@ -1,0 +1,21 @@
+// The levels a run can certify, after Gateway API's core/extended split. Each check belongs to
+// one level; a level is certified by its own checks plus core's.
+export const levels = ['core', 'strict', 'full'] as const
+
+/** core: documented rules; strict adds the [usage] rules; full adds optional features. */
+export type Level = (typeof levels)[number]
+
+/** What a check needs from the target beyond the core API. */
+export type Feature = 'action' | 'integration'
+
+export const features: readonly Feature[] = ['action', 'integration']
+
+export const levelMeaning: Record<Level, string> = {
+  core: 'every documented ([doc]) rule',
+  strict: 'core plus the rules of how the vendor’s client uses the API ([usage])',
+  full: 'core plus the optional features the target is configured for',
+}
+
+export function isLevel(value: string): value is Level {
+  return (levels as readonly string[]).includes(value)
+}

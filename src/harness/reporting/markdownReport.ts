@@ -1,0 +1,134 @@
+// reports/conformance.md: the report for a pull request, a CI summary or a chat message.
+import { levelMeaning, levels } from '../checks/levels.ts'
+import { ruleIds, ruleTitles } from '../contract/rules.ts'
+import type { CheckEntry, ConformanceReport } from './conformanceReport.ts'
+import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
+import { cellCount, reportMatrix } from './reportMatrix.ts'
+import { checksLine, durationText, levelNote, operationsLine, statusSymbol, targetName, verdictWords } from './reportWording.ts'
+
+/** Text inside a table cell: no pipe or line break may end the cell early. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+/** A fenced block whose fence is longer than any run of backticks inside it. */
+function fenced(text: string, language = ''): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}${language}\n${text}\n${fence}`
+}
+
+function header(report: ConformanceReport): string[] {
+  const certified = report.levels[report.level]
+  const rows: [string, string][] = [
+    ['Target', targetName(report)],
+    ['Base URL', report.baseUrl],
+    ['Harness version', report.harnessVersion ?? 'unknown'],
+    ['Seed', report.seed === undefined ? 'unknown' : `${report.seed} (replay with CONFORMANCE_SEED=${report.seed})`],
+    ['Run id', report.runId ?? 'unknown'],
+    ['Started', report.startedAt],
+    ['Finished', `${report.finishedAt} (${durationText(report)})`],
+  ]
+  return [
+    `# Runtime API conformance: ${targetName(report)}`,
+    '',
+    `**${statusSymbol[certified.status]} ${report.level}: ${verdictWords[certified.verdict]}** — ${operationsLine(certified)}.`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`),
+  ]
+}
+
+function levelTable(report: ConformanceReport): string[] {
+  return [
+    '## Levels',
+    '',
+    '| level | verdict | operations | checks | covers |',
+    '|---|---|---|---|---|',
+    ...levels.map((level) => {
+      const result = report.levels[level]
+      const name = level === report.level ? `**${level}** (certified)` : level
+      return `| ${name} | ${statusSymbol[result.status]} ${verdictWords[result.verdict]} | ${operationsLine(result)} | ${checksLine(result.checks)} | ${cell(levelMeaning[level] + levelNote(report, level))} |`
+    }),
+  ]
+}
+
+function matrix(report: ConformanceReport): string[] {
+  const rows = reportMatrix(report)
+  return [
+    '## Operations × rules',
+    '',
+    `${statusSymbol.passed} passed · ${statusSymbol.failed} failed · ${statusSymbol.skipped} skipped · blank: no check. A number counts the checks of the cell (failed/all). The level columns give the operation's status at each level (${statusSymbol.unchecked}: no check at that level).`,
+    '',
+    `| operation | ${levels.join(' | ')} | ${ruleIds.join(' | ')} |`,
+    `|---|${levels.map(() => ':-:').join('|')}|${ruleIds.map(() => ':-:').join('|')}|`,
+    ...rows.map(({ operation, cells }) => {
+      const levelCells = levels.map((level) => statusSymbol[operation.status[level]])
+      const ruleCells = ruleIds.map((rule) => {
+        const c = cells[rule]
+        return c.status === undefined ? ' ' : `${statusSymbol[c.status]} ${cellCount(c)}`
+      })
+      return `| ${operation.id} | ${levelCells.join(' | ')} | ${ruleCells.join(' | ')} |`
+    }),
+  ]
+}
+
+function failure(check: CheckEntry): string[] {
+  const details = check.failure
+  const lines = [
+    `### ${statusSymbol.failed} ${check.id}`,
+    '',
+    `Rule **${check.rule}** (${ruleTitles[check.rule]}) · operation \`${check.operation}\` · level ${check.level}`,
+    '',
+    `> ${cell(check.reason ?? 'failed')}`,
+  ]
+  if (!details) return lines
+  if (details.curl) {
+    lines.push('', 'Reproduce it (export CONFORMANCE_TOKEN first):', '', fenced(details.curl, 'sh'))
+    if (details.curlIncomplete) lines.push('', '_The report kept only the start of this request body: the command sends that start._')
+  }
+  if (details.culprit) {
+    lines.push('', 'Request:', '', fenced(requestText(details.culprit), 'http'), '', 'Response:', '', fenced(responseText(details.culprit), 'http'))
+  }
+  const rest = details.exchanges.filter((e) => e.seq !== details.culprit?.seq)
+  const more = details.message.split('\n').length > 1 || rest.length > 0
+  if (more) {
+    lines.push('', '<details><summary>Full message and the check’s other exchanges</summary>', '', fenced(details.message))
+    for (const exchange of rest) {
+      lines.push('', `${exchangeTitle(exchange)}`, '', fenced(`${requestText(exchange)}\n\n${responseText(exchange)}`, 'http'))
+    }
+    lines.push('', '</details>')
+  }
+  return lines
+}
+
+function checkTable(title: string, checks: readonly CheckEntry[]): string[] {
+  return [
+    title,
+    '',
+    '| check | rule | operation | level | status | reason |',
+    '|---|---|---|---|---|---|',
+    ...checks.map((c) => `| ${cell(c.id)} | ${c.rule} | ${c.operation} | ${c.level} | ${statusSymbol[c.status]} ${c.status} | ${cell(c.reason ?? '')} |`),
+  ]
+}
+
+export function markdownReport(report: ConformanceReport): string {
+  const failed = report.checks.filter((c) => c.status === 'failed')
+  const skipped = report.checks.filter((c) => c.status === 'skipped')
+  const sections = [header(report), levelTable(report), matrix(report)]
+  if (failed.length > 0) sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
+  if (skipped.length > 0) sections.push(checkTable(`## Skipped (${skipped.length})`, skipped))
+  const observed = report.checks.filter((c) => c.observations)
+  if (observed.length > 0) {
+    sections.push([
+      '## Observations',
+      '',
+      'What the target did where the documents allow more than one answer: facts, not verdicts.',
+      '',
+      ...observed.flatMap((c) => (c.observations ?? []).map((o) => `- \`${c.id}\`: ${cell(o)}`)),
+    ])
+  }
+  sections.push(['<details><summary>All checks</summary>', '', ...checkTable(`## All checks (${report.checks.length})`, report.checks), '', '</details>'])
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`
+}

@@ -1,0 +1,42 @@
+// Writes a report in every form: conformance.json (for tools), conformance.md (for a pull
+// request or a CI summary), conformance.html (for a person) and badge.svg. Each file is written
+// whole or not at all (temporary file, then rename).
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { badgeSvg } from './badge.ts'
+import type { ConformanceReport } from './conformanceReport.ts'
+import { htmlReport } from './htmlReport.ts'
+import { markdownReport } from './markdownReport.ts'
+
+export const reportFileNames = {
+  json: 'conformance.json',
+  markdown: 'conformance.md',
+  html: 'conformance.html',
+  badge: 'badge.svg',
+} as const
+
+function writeWhole(path: string, content: string): void {
+  writeFileSync(`${path}.tmp`, content)
+  renameSync(`${path}.tmp`, path)
+}
+
+/** Returns the paths written. */
+export function writeReportFiles(dir: string, report: ConformanceReport): string[] {
+  mkdirSync(dir, { recursive: true })
+  const contents: [string, string][] = [
+    [reportFileNames.json, `${JSON.stringify(report, null, 2)}\n`],
+    [reportFileNames.markdown, markdownReport(report)],
+    [reportFileNames.html, htmlReport(report)],
+    [reportFileNames.badge, badgeSvg(report)],
+  ]
+  return contents.map(([name, content]) => {
+    const path = join(dir, name)
+    writeWhole(path, content)
+    return path
+  })
+}
+
+/** Before a run: a report left by an earlier run must not pass for this one's. */
+export function removeReportFiles(dir: string): void {
+  for (const name of Object.values(reportFileNames)) rmSync(join(dir, name), { force: true })
+}

@@ -1,0 +1,55 @@
+// The words every rendering of a report shares (console, Markdown, HTML, badge), so they say
+// the same thing the same way.
+import { levels, type Level } from '../checks/levels.ts'
+import type { CheckStatus, ConformanceReport, LevelResult, OperationStatus, Verdict } from './conformanceReport.ts'
+
+export const statusSymbol: Record<OperationStatus, string> = { passed: '✓', failed: '✗', skipped: '–', unchecked: '·' }
+
+export const verdictWords: Record<Verdict, string> = {
+  conforms: 'conforms',
+  'does not conform': 'does not conform',
+  incomplete: 'incomplete: checks were skipped',
+}
+
+export function targetName(report: ConformanceReport): string {
+  const { name, version } = report.target
+  if (name) return version ? `${name} ${version}` : name
+  return report.embedded ? 'the embedded reference implementation' : report.baseUrl
+}
+
+/** "19 of 33 operations passed", "2 of 33 operations failed, 1 skipped". */
+export function operationsLine(result: LevelResult): string {
+  const { passed, failed, skipped, unchecked, total } = result.operations
+  const parts = [`${passed} of ${total} operations passed`]
+  if (failed > 0) parts.push(`${failed} failed`)
+  if (skipped > 0) parts.push(`${skipped} skipped`)
+  if (unchecked > 0) parts.push(`${unchecked} without a check at this level`)
+  return parts.join(', ')
+}
+
+export function checksLine(counts: Record<CheckStatus, number>): string {
+  return `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`
+}
+
+export function levelNote(report: ConformanceReport, level: Level): string {
+  if (level !== 'full') return ''
+  const { configured } = report.features
+  return configured.length > 0 ? ` (${configured.join(', ')})` : ' (no optional feature configured)'
+}
+
+export function durationText(report: ConformanceReport): string {
+  const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt)
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : ''
+}
+
+/** The run's last lines on the console; the very last one is the plain "N passed, N failed, N skipped". */
+export function consoleSummary(report: ConformanceReport, files: readonly string[]): string {
+  const certified = report.levels[report.level]
+  const perLevel = levels.map((level) => `${level}: ${report.levels[level].verdict}${levelNote(report, level)}`).join(' · ')
+  return [
+    `Conformance at ${report.level}: ${targetName(report)} ${verdictWords[certified.verdict]} — ${operationsLine(certified)} (seed ${report.seed})`,
+    `  ${perLevel}`,
+    `  reports: ${files.join(', ')}`,
+    `Conformance: ${checksLine(report.summary)}`,
+  ].join('\n')
+}
