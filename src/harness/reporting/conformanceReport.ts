@@ -28,6 +28,8 @@ export interface ConformanceReport {
   runId: string | undefined
   harnessVersion: string | undefined
   summary: Record<CheckStatus, number> & { verdict: 'conforms' | 'does not conform' }
+  /** Answered requests the checks made (the bench's request count). */
+  requests: number
   checks: CheckEntry[]
 }
 

@@ -113,6 +113,7 @@ export default class ConformanceReporter implements Reporter {
       runId: typeof metadata.runId === 'string' ? metadata.runId : undefined,
       harnessVersion: typeof metadata.harnessVersion === 'string' ? metadata.harnessVersion : undefined,
       summary: summarise(checks),
+      requests: attachments.reduce((sum, a) => sum + Object.values(a.seen).reduce((n, count) => n + (count ?? 0), 0), 0),
       checks: sortChecks(checks),
     }
   }

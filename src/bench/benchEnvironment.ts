@@ -1,0 +1,15 @@
+// What the processes the bench starts see: the embedded reference with its own defaults, and
+// nothing of the user's target, so a .env naming a real bot is never benchmarked by accident.
+import { referenceDefaults } from '../reference/defaults.ts'
+
+export const reference = { token: referenceDefaults.token, botId: referenceDefaults.botId }
+
+/** process.env with every CONFORMANCE_* blanked (dotenv leaves a set variable alone), plus `extra`. */
+export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  for (const name of Object.keys(env)) if (name.startsWith('CONFORMANCE_')) env[name] = ''
+  return { ...env, ...extra }
+}
+
+/** How the bench runs a TypeScript entry point of this project. */
+export const tsNode = { command: process.execPath, args: (entry: string) => ['--import', 'tsx', entry] }
