@@ -78,7 +78,14 @@ function growthSection(results: BenchResults): string {
   const g = results.growth
   if (!g) return notRun(results, 'growth')
   const { small, large, samples } = g.options
-  const rows = g.cases.map((c) => [c.operation, c.what, ms(c.smallMs), ms(c.largeMs), `${ms(c.smallP90Ms)} / ${ms(c.largeP90Ms)}`, formatNumber(c.ratio, '×')])
+  const rows = g.cases.map((c) => [
+    c.operation,
+    c.what,
+    ms(c.smallMs),
+    ms(c.largeMs),
+    `${ms(c.smallP90Ms)} / ${ms(c.largeP90Ms)}`,
+    `${formatNumber(c.ratio, '×')}${c.targeted ? '' : ' (no target)'}`,
+  ])
   return [
     `Two references in the bench's process, filled directly: ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users (each with its own tag value) and as many messages in one conversation. ${samples} requests per operation and store, alternating between the stores; latency through HTTP by the bare client.`,
     '',

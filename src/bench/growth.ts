@@ -25,13 +25,16 @@ export interface GrowthCase {
   largeMs: number
   smallP90Ms: number
   largeP90Ms: number
-  /** large / small median latency: the target. */
+  /** large / small median latency: the target, for the operations that have one. */
   ratio: number
+  targeted: boolean
 }
 
 interface GrowthProbe {
   operation: OperationId
   what: string
+  /** false: measured to show where the reference still scans, with no target of its own. */
+  targeted: boolean
   request: (seeded: SeededStore, iteration: number) => ScenarioRequest
 }
 
@@ -39,18 +42,27 @@ const probes: GrowthProbe[] = [
   {
     operation: 'getOrCreateUser',
     what: 'finds an existing user by a discriminating tag',
+    targeted: true,
     // A different user each time, spread over the whole store.
     request: ({ size, userTag }, i) => ({ body: { tags: { [seededTagKey]: userTag((i * 7919) % size) }, discriminateByTags: [seededTagKey] } }),
   },
   {
     operation: 'listMessages',
     what: 'first page of a conversation holding every stored message',
+    targeted: true,
     request: ({ conversationId }) => ({ query: { conversationId } }),
   },
   {
     operation: 'listTagValues',
     what: 'first page of the values of a tag key every user carries a different value of',
+    targeted: true,
     request: () => ({ params: { key: seededTagKey }, query: { type: 'user' } }),
+  },
+  {
+    operation: 'listUsers',
+    what: 'first page of all users (no filter)',
+    targeted: false,
+    request: () => ({}),
   },
 ]
 
@@ -86,6 +98,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthCase[
         smallP90Ms: percentile(small, 0.9),
         largeP90Ms: percentile(large, 0.9),
         ratio: median(large) / median(small),
+        targeted: probe.targeted,
       })
     }
     return cases

@@ -29,8 +29,8 @@ if (unknown.length > 0) {
 /** Sizes: the real ones, or small ones that only show the bench works (--quick). */
 const settings = {
   certification: { workers: [1, 2], rounds: quick ? 1 : 3, timeoutMs: 60_000 },
-  overheadRounds: quick ? 5 : 40,
-  load: { durationSeconds: quick ? 0.5 : 2, rounds: quick ? 1 : 3, connections: 10 },
+  overheadRounds: quick ? 5 : 100,
+  load: { durationSeconds: quick ? 0.5 : 2, rounds: quick ? 1 : 5, connections: 10 },
   growth: quick ? { small: 100, large: 1_000, samples: 30 } : { small: 1_000, large: 100_000, samples: 300 },
   properties: {
     grep: process.env.BENCH_PROPERTY_GREP?.trim() || '@property',
@@ -98,7 +98,7 @@ async function bench(): Promise<number> {
 }
 
 const deadline = setTimeout(() => {
-  console.error(`bench: still running after ${settings.deadlineMs / 60_000} minutes; stopping and writing what was measured`)
+  console.error(`bench: still running after ${Math.round(settings.deadlineMs / 1000)} s; stopping and writing what was measured`)
   for (const id of sectionIds) if (only.includes(id) && !results[id]) results.errors[id] ??= 'the bench ran out of time'
   void stopAll().then(() => {
     finish()

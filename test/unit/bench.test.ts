@@ -36,7 +36,7 @@ test('a target is met on its side of the limit, the limit included', () => {
 })
 
 test('a growth ratio above 1.5 is not met, and a section that did not run is said to be not measured', () => {
-  const growth = { options: { small: 1_000, large: 100_000, samples: 1 }, cases: [{ operation: 'listTagValues' as const, what: 'w', smallMs: 1, largeMs: 30, smallP90Ms: 1, largeP90Ms: 30, ratio: 30 }] }
+  const growth = { options: { small: 1_000, large: 100_000, samples: 1 }, cases: [{ operation: 'listTagValues' as const, what: 'w', smallMs: 1, largeMs: 30, smallP90Ms: 1, largeP90Ms: 30, ratio: 30, targeted: true }] }
   const results = { ...empty, growth, errors: { certification: 'certify exited 1' } }
   assert.equal(judge(targets.find((t) => t.id === 'growth.listTagValues') as Target, results).verdict, 'not met')
   const report = markdownReport(results)
