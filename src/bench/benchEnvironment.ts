@@ -1,6 +1,10 @@
 // What the processes the bench starts see: the embedded reference with its own defaults, and
 // nothing of the user's target, so a .env naming a real bot is never benchmarked by accident.
+import { fileURLToPath } from 'node:url'
 import { referenceDefaults } from '../reference/defaults.ts'
+
+/** Where the processes the bench starts run: the project's root, whatever the bench's directory. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 export const reference = { token: referenceDefaults.token, botId: referenceDefaults.botId }
 
@@ -11,5 +15,5 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return { ...env, ...extra }
 }
 
-/** How the bench runs a TypeScript entry point of this project. */
-export const tsNode = { command: process.execPath, args: (entry: string) => ['--import', 'tsx', entry] }
+/** How the bench starts a TypeScript entry point of this project in a process of its own. */
+export const typescriptEntry = { command: process.execPath, args: (entry: string) => ['--import', 'tsx', entry] }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
-import { childEnvironment, tsNode } from './benchEnvironment.ts'
+import { childEnvironment, typescriptEntry } from './benchEnvironment.ts'
 import { runToEnd } from './childProcesses.ts'
 import { interleaved, median } from './samples.ts'
 
@@ -45,8 +45,8 @@ export async function certifyOnce(workers: number, options: CertificationOptions
   const reportDir = mkdtempSync(join(tmpdir(), 'conformance-bench-'))
   try {
     const env = childEnvironment({ CONFORMANCE_WORKERS: String(workers), CONFORMANCE_REPORT_DIR: reportDir, CONFORMANCE_SEED: benchSeed, ...options.env })
-    const args = [...tsNode.args('src/cli/certify.ts'), ...(options.playwrightArgs ?? [])]
-    const finished = await runToEnd(tsNode.command, args, env, options.timeoutMs)
+    const args = [...typescriptEntry.args('src/cli/certify.ts'), ...(options.playwrightArgs ?? [])]
+    const finished = await runToEnd(typescriptEntry.command, args, env, options.timeoutMs)
     let report: ConformanceReport | undefined
     try {
       report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceReport

@@ -1,6 +1,7 @@
 // Every process the bench starts, so each one is stopped however the bench ends. A child leads
 // its own process group, so stopping it also stops what it started (Playwright and its workers).
 import { spawn, type ChildProcess } from 'node:child_process'
+import { projectRoot } from './benchEnvironment.ts'
 import { now } from './samples.ts'
 
 const running = new Set<ChildProcess>()
@@ -19,7 +20,7 @@ process.once('exit', () => {
 })
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   return child

@@ -8,7 +8,7 @@ import { ExchangeLog } from '../harness/client/exchangeLog.ts'
 import { ResourceLedger } from '../harness/client/resourceLedger.ts'
 import { RuntimeClient } from '../harness/client/runtimeClient.ts'
 import { SecretMask } from '../harness/client/secretMask.ts'
-import { childEnvironment, reference, tsNode } from './benchEnvironment.ts'
+import { childEnvironment, reference, typescriptEntry } from './benchEnvironment.ts'
 import { startServer } from './childProcesses.ts'
 import { plainRequest, plainSender } from './plainClient.ts'
 import { chatScenario, type Send } from './requestScenario.ts'
@@ -72,7 +72,7 @@ async function bare(baseUrl: string, run: string): Promise<number> {
 }
 
 export async function measureHarnessOverhead(rounds: number): Promise<OverheadResult> {
-  const server = await startServer(tsNode.command, tsNode.args('src/reference/main.ts'), childEnvironment({ PORT: '0' }))
+  const server = await startServer(typescriptEntry.command, typescriptEntry.args('src/reference/main.ts'), childEnvironment({ PORT: '0' }))
   try {
     const clients = { harness: throughHarness, playwright: throughPlaywright, bare }
     const names = Object.keys(clients) as (keyof typeof clients)[]

@@ -4,7 +4,7 @@
 import autocannon from 'autocannon'
 import { Agent } from 'undici'
 import type { Conversation, Message, User } from '../harness/contract/types.ts'
-import { childEnvironment, tsNode } from './benchEnvironment.ts'
+import { childEnvironment, typescriptEntry } from './benchEnvironment.ts'
 import { startServer } from './childProcesses.ts'
 import { plainRequest, plainSender, type PlainRequest } from './plainClient.ts'
 import { interleaved, median, percentile } from './samples.ts'
@@ -56,7 +56,7 @@ function medianResult(results: LoadResult[]): LoadResult {
 }
 
 export async function measureReferenceLoad(options: LoadOptions): Promise<LoadComparison[]> {
-  const reference = await startServer(tsNode.command, tsNode.args('src/reference/main.ts'), childEnvironment({ PORT: '0' }))
+  const reference = await startServer(typescriptEntry.command, typescriptEntry.args('src/reference/main.ts'), childEnvironment({ PORT: '0' }))
   let bare: Awaited<ReturnType<typeof startServer>> | undefined
   const agent = new Agent()
   try {
@@ -66,7 +66,7 @@ export async function measureReferenceLoad(options: LoadOptions): Promise<LoadCo
     const body = { type: 'text', payload: { text: 'load' }, userId: user.id, conversationId: conversation.id, tags: {} }
     const { message } = (await send('createMessage', { body })) as { message: Message }
     const answer = JSON.stringify(await send('getMessage', { params: { id: message.id } }))
-    bare = await startServer(tsNode.command, tsNode.args('src/bench/bareServer.ts'), childEnvironment({ PORT: '0', BENCH_BARE_BODY: answer }))
+    bare = await startServer(typescriptEntry.command, typescriptEntry.args('src/bench/bareServer.ts'), childEnvironment({ PORT: '0', BENCH_BARE_BODY: answer }))
 
     const servers = { reference: reference.url, bare: bare.url }
     const requests = {
