@@ -96,12 +96,23 @@ function growthSection(results: BenchResults): string {
 function propertySection(results: BenchResults): string {
   const p = results.properties
   if (!p) return notRun(results, 'properties')
-  const selection = `--grep ${JSON.stringify(p.grep)}${p.spec ? ` in ${p.spec}` : ''}`
   if (p.notMeasured) return `Not measured: ${p.notMeasured}. Set BENCH_PROPERTY_GREP (and BENCH_PROPERTY_SPEC) to select one.`
-  const rows = p.runs.map((run) => [String(run.cases), formatNumber(run.wallMs / 1000, 's'), run.problem ?? '—'])
-  const [first, , last] = p.runs
-  const slope = first && last && !last.problem ? `Time per added case: ${formatNumber((last.wallMs - first.wallMs) / (last.cases - first.cases), 'ms')}.` : ''
-  return [`One certification at 1 worker per case count, ${selection} (${p.tests} test${p.tests === 1 ? '' : 's'}). Wall time includes the fixed start-up of a certification.`, '', table(['CONFORMANCE_CASES', 'wall', 'problem'], rows), '', slope].join('\n')
+  const selection = `--grep ${JSON.stringify(p.grep)}${p.spec ? ` in ${p.spec}` : ''}`
+  const problems = (cases: number) => [...new Set(p.runs.filter((r) => r.cases === cases && r.problem).map((r) => r.problem))].join('; ') || '—'
+  const rows = p.medians.map((m) => [m.cases.toLocaleString('en'), formatNumber(m.wallMs / 1000, 's'), problems(m.cases)])
+  // Linear growth: every added case costs about the same, whichever step it is added in.
+  const steps = p.medians.slice(1).flatMap((m, i) => {
+    const before = p.medians[i] as { cases: number; wallMs: number }
+    const perCase = (m.wallMs - before.wallMs) / (m.cases - before.cases)
+    return Number.isFinite(perCase) ? [`${before.cases.toLocaleString('en')} → ${m.cases.toLocaleString('en')}: ${ms(perCase)}`] : []
+  })
+  return [
+    `Certifications at 1 worker, ${selection} (${p.tests} test${p.tests === 1 ? '' : 's'}), ${p.runs.length} runs interleaved over the case counts; medians. Wall time includes the fixed start-up of a certification.`,
+    '',
+    table(['CONFORMANCE_CASES', 'wall (median)', 'problems'], rows),
+    '',
+    steps.length > 0 ? `Time per added case: ${steps.join(', ')}.` : '',
+  ].join('\n')
 }
 
 export function judged(results: BenchResults): TargetResult[] {

@@ -1,22 +1,25 @@
 // Section 1: `npm run certify` against the embedded reference, as a user runs it (its node
 // command, without npm's own start-up), at 1 and at 2 workers, interleaved. Wall time runs from
 // spawn to exit, so it includes starting node, the reference, the preflight and Playwright.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
-import { childEnvironment, typescriptEntry } from './benchEnvironment.ts'
+import { childEnvironment, scratchDir, typescriptEntry } from './benchEnvironment.ts'
 import { runToEnd } from './childProcesses.ts'
 import { interleaved, median } from './samples.ts'
 
-export interface CertificationOptions {
-  workers: number[]
-  rounds: number
+/** How to run one certification. */
+export interface CertifyRun {
   timeoutMs: number
-  /** Extra Playwright arguments (after --), e.g. a spec or --grep. */
+  /** Playwright arguments, e.g. a spec or --grep. */
   playwrightArgs?: string[]
   /** More variables for the run, e.g. CONFORMANCE_CASES. */
   env?: Record<string, string>
+}
+
+export interface CertificationOptions extends CertifyRun {
+  workers: number[]
+  rounds: number
 }
 
 export interface CertificationRun {
@@ -41,8 +44,8 @@ export interface CertificationSummary {
 /** One seed for every run, so all of them send the same requests. */
 const benchSeed = '8'
 
-export async function certifyOnce(workers: number, options: CertificationOptions): Promise<CertificationRun> {
-  const reportDir = mkdtempSync(join(tmpdir(), 'conformance-bench-'))
+export async function certifyOnce(workers: number, options: CertifyRun): Promise<CertificationRun> {
+  const reportDir = scratchDir()
   try {
     const env = childEnvironment({ CONFORMANCE_WORKERS: String(workers), CONFORMANCE_REPORT_DIR: reportDir, CONFORMANCE_SEED: benchSeed, ...options.env })
     const args = [...typescriptEntry.args('src/cli/certify.ts'), ...(options.playwrightArgs ?? [])]

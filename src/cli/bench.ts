@@ -33,9 +33,11 @@ const settings = {
   load: { durationSeconds: quick ? 0.5 : 2, rounds: quick ? 1 : 5, connections: 10 },
   growth: quick ? { small: 100, large: 1_000, samples: 30 } : { small: 1_000, large: 100_000, samples: 300 },
   properties: {
-    grep: process.env.BENCH_PROPERTY_GREP?.trim() || '@property',
+    // The S6 get-or-create property for users; "not measured" in a build without it.
+    grep: process.env.BENCH_PROPERTY_GREP?.trim() || 'S6.user.discrimination-property',
     spec: process.env.BENCH_PROPERTY_SPEC?.trim() || undefined,
     cases: quick ? [10, 100] : [10, 100, 1_000],
+    rounds: quick ? 1 : 2,
     timeoutMs: 120_000,
   },
   /** The whole bench ends within this, whatever happens. */
@@ -70,7 +72,7 @@ const sections: Record<SectionId, () => Promise<string>> = {
   },
   properties: async () => {
     results.properties = await measurePropertyCases(settings.properties)
-    return results.properties.notMeasured ?? results.properties.runs.map((r) => `${r.cases} cases ${(r.wallMs / 1000).toFixed(1)} s`).join('; ')
+    return results.properties.notMeasured ?? results.properties.medians.map((m) => `${m.cases} cases ${(m.wallMs / 1000).toFixed(1)} s`).join('; ')
   },
 }
 

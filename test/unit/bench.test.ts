@@ -59,3 +59,15 @@ test('medians and percentiles of samples, and interleaved turns', () => {
   assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9)
   assert.deepEqual(interleaved(['a', 'b', 'c'], 2), ['a', 'b', 'c', 'b', 'c', 'a'])
 })
+
+test('property cases: the time per added case of each step, or why nothing was measured', () => {
+  const runs = [
+    { cases: 10, wallMs: 4_000 },
+    { cases: 100, wallMs: 5_800 },
+    { cases: 1_000, wallMs: 23_800 },
+  ]
+  const measured = { grep: 'p', spec: undefined, tests: 1, runs, medians: runs }
+  assert.match(markdownReport({ ...empty, properties: measured }), /Time per added case: 10 → 100: 20\.0 ms, 100 → 1,000: 20\.0 ms\./)
+  const none = { ...measured, tests: 0, runs: [], medians: [], notMeasured: 'no property in this build' }
+  assert.match(markdownReport({ ...empty, properties: none }), /## 5\. Property cases\n\nNot measured: no property in this build\./)
+})
