@@ -23,6 +23,8 @@ export interface ReferenceOptions {
   pageSize?: number
   /** Faults to answer with, for tests of the harness; default: those REFERENCE_FAULT names (none when unset). */
   faults?: readonly Fault[]
+  /** A store filled beforehand (the bench's growth measurements); a new empty one by default. */
+  store?: ChatStore
 }
 
 /** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
@@ -98,7 +100,7 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
     return reply.code(error.status).send(error.body())
   })
 
-  const store = new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
+  const store = options.store ?? new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
   const router = new OperationRouter(app)
   registerUsers(router, store)
   registerConversations(router, store)

@@ -30,6 +30,7 @@ function report(checks: CheckEntry[], level: Level = 'core', features: Feature[]
     summary: summarise(checks, level, levels[level].verdict),
     levels,
     operations,
+    requests: checks.length,
     checks,
   }
 }

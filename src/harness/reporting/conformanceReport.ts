@@ -82,6 +82,8 @@ export interface ConformanceReport {
   summary: Record<CheckStatus, number> & { level: Level; verdict: Verdict }
   levels: Record<Level, LevelResult>
   operations: OperationEntry[]
+  /** Answered requests the checks made (the bench's request count). */
+  requests: number
   checks: CheckEntry[]
 }
 

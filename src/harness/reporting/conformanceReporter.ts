@@ -156,6 +156,7 @@ export default class ConformanceReporter implements Reporter {
       level: run.level,
       features: featureSplit(run.features),
       summary: summarise(checks, run.level, levels[run.level].verdict),
+      requests: attachments.reduce((sum, { attachment }) => sum + Object.values(attachment.seen).reduce((n, count) => n + (count ?? 0), 0), 0),
       levels,
       operations,
       checks: sortChecks(checks),

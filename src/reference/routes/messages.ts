@@ -8,7 +8,7 @@ import type {
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf } from '../store/paging.ts'
+import { byField, pageOf, pageOfSorted } from '../store/paging.ts'
 import { applyTagUpdate, hasTags, initialTags, matchingTags } from '../store/tagMatching.ts'
 import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
 
@@ -43,11 +43,15 @@ export function registerMessages(router: OperationRouter, store: ChatStore): voi
     const inRange = withinDates<Message>(query, (m) => m.createdAt)
     const tags = tagsFilter(query)
     const conversationId = typeof query.conversationId === 'string' ? query.conversationId : undefined
-    const candidates =
+    const request = pageRequest(query, store.pageSize)
+    const wanted = ({ id }: { id: string }) => {
+      const message = store.messages.get(id)
+      return inRange(message) && (!tags || hasTags(message.tags, tags)) ? message : undefined
+    }
+    const page =
       conversationId === undefined
-        ? store.messages.withTags(tags)
-        : [...store.messageIdsOf(conversationId)].map((id) => store.messages.get(id)).filter((m) => !tags || hasTags(m.tags, tags))
-    const page = pageOf(candidates.filter(inRange), byField<Message>('createdAt'), pageRequest(query, store.pageSize))
+        ? pageOf(store.messages.withTags(tags).filter(inRange), byField<Message>('createdAt'), request)
+        : pageOfSorted(store.messagesOf(conversationId), wanted, request)
     return { messages: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
   })
 

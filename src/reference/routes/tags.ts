@@ -1,7 +1,7 @@
 // listTagValues: the distinct values of one tag key on users, conversations or messages (S4, S7).
 import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
-import { pageOf } from '../store/paging.ts'
+import { pageOfSorted } from '../store/paging.ts'
 import { pageRequest } from './listQuery.ts'
 
 export function registerTags(router: OperationRouter, store: ChatStore): void {
@@ -9,8 +9,8 @@ export function registerTags(router: OperationRouter, store: ChatStore): void {
 
   router.register('listTagValues', ({ params, query }) => {
     const collection = collections[query.type as keyof typeof collections]
-    const values = [...collection.tagIndex.valuesOf(params.key as string)]
-    const page = pageOf(values, (value) => ({ v: value, id: '' }), pageRequest(query, store.pageSize))
+    const values = collection.tagIndex.valuesOf(params.key as string)
+    const page = pageOfSorted(values, (key) => key.v, pageRequest(query, store.pageSize))
     return { tags: page.items.map((value) => ({ value })), meta: page.nextToken ? { nextToken: page.nextToken } : {} }
   })
 }

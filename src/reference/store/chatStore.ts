@@ -1,6 +1,7 @@
 // The reference's memory: every resource of one bot, with the indexes that keep lookups flat as
 // the store grows, and the relations between resources (participants, a conversation's messages).
 import type { Conversation, Event, Message, State, User } from '../../harness/contract/types.ts'
+import { SortedKeys } from './sortedKeys.ts'
 import { TaggedCollection } from './taggedCollection.ts'
 
 export interface StoredEvent {
@@ -35,7 +36,8 @@ export class ChatStore {
   readonly events = new Map<string, StoredEvent>()
   readonly states = new Map<string, StoredState>()
 
-  private readonly messagesOfConversation = new Map<string, Set<string>>()
+  /** A conversation's messages by (createdAt, id), so one page of them costs the same however many there are. */
+  private readonly messagesOfConversation = new Map<string, SortedKeys>()
   private readonly usersOfConversation = new Map<string, Set<string>>()
   private readonly conversationsOfUser = new Map<string, Set<string>>()
 
@@ -46,17 +48,26 @@ export class ChatStore {
 
   putMessage(message: Message): Message {
     this.messages.put(message)
-    addTo(this.messagesOfConversation, message.conversationId, message.id)
+    let keys = this.messagesOfConversation.get(message.conversationId)
+    if (!keys) this.messagesOfConversation.set(message.conversationId, (keys = new SortedKeys()))
+    keys.add({ v: message.createdAt, id: message.id })
     return message
   }
 
   removeMessage(id: string): void {
     const message = this.messages.remove(id)
-    removeFrom(this.messagesOfConversation, message.conversationId, id)
+    const keys = this.messagesOfConversation.get(message.conversationId)
+    keys?.remove({ v: message.createdAt, id })
+    if (keys?.size === 0) this.messagesOfConversation.delete(message.conversationId)
   }
 
-  messageIdsOf(conversationId: string): ReadonlySet<string> {
-    return this.messagesOfConversation.get(conversationId) ?? new Set()
+  /** The keys (createdAt, id) of a conversation's messages, oldest first. */
+  messagesOf(conversationId: string): SortedKeys {
+    return this.messagesOfConversation.get(conversationId) ?? new SortedKeys()
+  }
+
+  messageIdsOf(conversationId: string): string[] {
+    return [...this.messagesOf(conversationId).after(undefined)].map((key) => key.id)
   }
 
   addParticipant(conversationId: string, userId: string): void {
@@ -80,7 +91,9 @@ export class ChatStore {
   /** A deleted conversation takes its messages and participations with it. */
   removeConversation(id: string): void {
     this.conversations.remove(id)
-    for (const messageId of [...this.messageIdsOf(id)]) this.removeMessage(messageId)
+    // Drops the conversation's index whole rather than key by key from its front.
+    for (const messageId of this.messageIdsOf(id)) this.messages.remove(messageId)
+    this.messagesOfConversation.delete(id)
     for (const userId of [...this.participantIdsOf(id)]) this.removeParticipant(id, userId)
   }
 

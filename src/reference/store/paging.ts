@@ -2,8 +2,9 @@
 // offset, so resources created or deleted while a client walks the pages do not make it skip
 // or repeat the others (S7).
 import { ApiError } from '../apiError.ts'
+import { compareCursors, type Cursor, type SortDirection, type SortedKeys } from './sortedKeys.ts'
 
-export type SortDirection = 'asc' | 'desc'
+export type { Cursor, SortDirection } from './sortedKeys.ts'
 
 export interface PageRequest {
   nextToken?: string | undefined
@@ -16,16 +17,12 @@ export interface Page<T> {
   nextToken?: string
 }
 
-interface Cursor {
-  v: string
-  id: string
-}
-
 function encode(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
+  return Buffer.from(JSON.stringify({ v: cursor.v, id: cursor.id })).toString('base64url')
 }
 
-function decode(token: string): Cursor {
+function decode(token: string | undefined): Cursor | undefined {
+  if (!token) return undefined
   try {
     const cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor
     if (typeof cursor.v === 'string' && typeof cursor.id === 'string') return cursor
@@ -35,30 +32,39 @@ function decode(token: string): Cursor {
   throw new ApiError('InvalidQuery', 'nextToken is not a token this server gave')
 }
 
-function compare(a: Cursor, b: Cursor): number {
-  if (a.v !== b.v) return a.v < b.v ? -1 : 1
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+/** The first `size` entries, and a token when one more follows. */
+function takePage<T>(entries: Iterable<{ key: Cursor; item: T | undefined }>, size: number): Page<T> {
+  const items: T[] = []
+  let last: Cursor | undefined
+  for (const { key, item } of entries) {
+    if (item === undefined) continue
+    if (items.length === size && last) return { items, nextToken: encode(last) }
+    items.push(item)
+    last = key
+  }
+  return { items }
 }
 
 /**
  * One page of items ordered by (sort value, id). sortValue must be a string that orders as the
- * items should (ISO dates do).
+ * items should (ISO dates do). Sorts every item: for a store that grows, keep a SortedKeys and
+ * use pageOfSorted.
  */
 export function pageOf<T>(items: Iterable<T>, keyOf: (item: T) => Cursor, request: PageRequest): Page<T> {
   const sign = request.direction === 'desc' ? -1 : 1
-  const keyed = [...items].map((item) => ({ item, key: keyOf(item) }))
-  keyed.sort((a, b) => sign * compare(a.key, b.key))
-  let start = 0
-  if (request.nextToken) {
-    const after = decode(request.nextToken)
-    start = keyed.findIndex(({ key }) => sign * compare(key, after) > 0)
-    if (start < 0) start = keyed.length
+  const after = decode(request.nextToken)
+  const keyed = [...items].map((item) => ({ item, key: keyOf(item) })).filter(({ key }) => !after || sign * compareCursors(key, after) > 0)
+  keyed.sort((a, b) => sign * compareCursors(a.key, b.key))
+  return takePage(keyed, request.size)
+}
+
+/** One page read from keys already in order; itemOf answers undefined for a key a filter leaves out. */
+export function pageOfSorted<T>(keys: SortedKeys, itemOf: (key: Cursor) => T | undefined, request: PageRequest): Page<T> {
+  const after = decode(request.nextToken)
+  function* entries() {
+    for (const key of keys.after(after, request.direction)) yield { key, item: itemOf(key) }
   }
-  const slice = keyed.slice(start, start + request.size)
-  const page: Page<T> = { items: slice.map(({ item }) => item) }
-  const last = slice[slice.length - 1]
-  if (last && start + request.size < keyed.length) page.nextToken = encode(last.key)
-  return page
+  return takePage(entries(), request.size)
 }
 
 /** The cursor of a resource sorted by one of its date fields. */

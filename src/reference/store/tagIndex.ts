@@ -1,34 +1,48 @@
 // Which resources carry which tag value, so get-or-create, tag filters and listTagValues look
 // up a few candidates instead of scanning every resource.
 import type { Tags } from '../../harness/contract/types.ts'
+import { SortedKeys } from './sortedKeys.ts'
+
+interface KeyEntry {
+  idsByValue: Map<string, Set<string>>
+  /** The distinct values in order, so listTagValues pages without sorting them all. */
+  values: SortedKeys
+}
+
+const valueKey = (value: string) => ({ v: value, id: '' })
 
 export class TagIndex {
-  private readonly byKey = new Map<string, Map<string, Set<string>>>()
+  private readonly byKey = new Map<string, KeyEntry>()
 
   add(id: string, tags: Tags): void {
     for (const [key, value] of Object.entries(tags)) {
-      let values = this.byKey.get(key)
-      if (!values) this.byKey.set(key, (values = new Map<string, Set<string>>()))
-      let ids = values.get(value)
-      if (!ids) values.set(value, (ids = new Set()))
+      let entry = this.byKey.get(key)
+      if (!entry) this.byKey.set(key, (entry = { idsByValue: new Map(), values: new SortedKeys() }))
+      let ids = entry.idsByValue.get(value)
+      if (!ids) {
+        entry.idsByValue.set(value, (ids = new Set()))
+        entry.values.add(valueKey(value))
+      }
       ids.add(id)
     }
   }
 
   remove(id: string, tags: Tags): void {
     for (const [key, value] of Object.entries(tags)) {
-      const values = this.byKey.get(key)
-      const ids = values?.get(value)
-      if (!values || !ids) continue
+      const entry = this.byKey.get(key)
+      const ids = entry?.idsByValue.get(value)
+      if (!entry || !ids) continue
       ids.delete(id)
-      if (ids.size === 0) values.delete(value)
-      if (values.size === 0) this.byKey.delete(key)
+      if (ids.size > 0) continue
+      entry.idsByValue.delete(value)
+      entry.values.remove(valueKey(value))
+      if (entry.idsByValue.size === 0) this.byKey.delete(key)
     }
   }
 
   /** Ids whose tag key has exactly this value. */
   idsWith(key: string, value: string): ReadonlySet<string> {
-    return this.byKey.get(key)?.get(value) ?? new Set()
+    return this.byKey.get(key)?.idsByValue.get(value) ?? new Set()
   }
 
   /** The smallest candidate set that every resource matching all these tags is in. */
@@ -41,8 +55,8 @@ export class TagIndex {
     return smallest
   }
 
-  /** The distinct values of a key, in no particular order. */
-  valuesOf(key: string): Iterable<string> {
-    return this.byKey.get(key)?.keys() ?? []
+  /** The distinct values of a key, in order (each as a key whose v is the value). */
+  valuesOf(key: string): SortedKeys {
+    return this.byKey.get(key)?.values ?? new SortedKeys()
   }
 }

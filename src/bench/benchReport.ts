@@ -1,0 +1,177 @@
+// What a bench run writes: bench.json (every number), bench.md (tables, targets with met / not
+// met) and bench.svg (the targets at a glance); and the table it prints.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { targetChart } from './benchChart.ts'
+import type { BenchResults, SectionId } from './benchResults.ts'
+import { formatNumber, judge, limitText, targets, type TargetResult } from './targets.ts'
+
+const ms = (value: number) => formatNumber(value, 'ms')
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+}
+
+function notRun(results: BenchResults, section: SectionId): string {
+  return results.errors[section] ? `Not measured: ${results.errors[section]}` : 'Not measured: not run (see --only).'
+}
+
+function certificationSection(results: BenchResults): string {
+  const c = results.certification
+  if (!c) return notRun(results, 'certification')
+  const rows = c.summaries.map((s) => [
+    String(s.workers),
+    String(s.runs),
+    formatNumber(s.wallMs / 1000, 's'),
+    String(s.requests),
+    formatNumber(s.requestsPerSecond, ''),
+    s.problems.join('; ') || '—',
+  ])
+  const each = c.runs.map((run) => `${run.workers}w ${formatNumber(run.wallMs / 1000, 's')}`).join(', ')
+  return [
+    '`node --import tsx src/cli/certify.ts` (what `npm run certify` runs) against the embedded reference, one seed for every run. Wall time from spawn to exit: node and tsx start-up, the reference, the preflight, Playwright and its workers. Requests: answered requests the checks made (`requests` in conformance.json).',
+    '',
+    table(['workers', 'runs', 'wall (median)', 'requests', 'requests/s', 'problems'], rows),
+    '',
+    `Runs in the order made: ${each}.`,
+  ].join('\n')
+}
+
+function overheadSection(results: BenchResults): string {
+  const o = results.overhead
+  if (!o) return notRun(results, 'overhead')
+  return [
+    `One scenario = ${o.requestsPerScenario} requests (create, read, list, update, delete a user, a conversation and its messages, one 404), ${o.scenarios} scenarios per client, interleaved; medians.`,
+    '',
+    table(
+      ['client', 'one scenario (median)', '/ bare'],
+      [
+        ['harness (APIRequestContext + inspection + exchange log + attachment)', ms(o.harnessMs), formatNumber(o.harnessMs / o.bareMs, '×')],
+        ["Playwright's APIRequestContext alone", ms(o.playwrightMs), formatNumber(o.playwrightMs / o.bareMs, '×')],
+        ['bare undici', ms(o.bareMs), '1.00×'],
+      ],
+    ),
+  ].join('\n')
+}
+
+function referenceSection(results: BenchResults): string {
+  const r = results.reference
+  if (!r) return notRun(results, 'reference')
+  const rows = r.comparisons.flatMap((c) =>
+    (['reference', 'bare'] as const).map((server) => [
+      c.operation,
+      server === 'bare' ? 'bare node:http (same answer bytes)' : 'reference',
+      formatNumber(c[server].requestsPerSecond, ''),
+      ms(c[server].p50Ms),
+      ms(c[server].p99Ms),
+      String(c[server].failures),
+    ]),
+  )
+  return [
+    `autocannon, ${r.options.connections} connections, ${r.options.durationSeconds} s per run, ${r.options.rounds} interleaved runs per server; medians. Each server in its own process, autocannon in the bench's.`,
+    '',
+    table(['operation', 'server', 'requests/s', 'p50', 'p99', 'failed answers'], rows),
+  ].join('\n')
+}
+
+function growthSection(results: BenchResults): string {
+  const g = results.growth
+  if (!g) return notRun(results, 'growth')
+  const { small, large, samples } = g.options
+  const rows = g.cases.map((c) => [
+    c.operation,
+    c.what,
+    ms(c.smallMs),
+    ms(c.largeMs),
+    `${ms(c.smallP90Ms)} / ${ms(c.largeP90Ms)}`,
+    `${formatNumber(c.ratio, '×')}${c.targeted ? '' : ' (no target)'}`,
+  ])
+  return [
+    `Two references in the bench's process, filled directly: ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users (each with its own tag value) and as many messages in one conversation. ${samples} requests per operation and store, alternating between the stores; latency through HTTP by the bare client.`,
+    '',
+    table(['operation', 'request', `p50 at ${small.toLocaleString('en')}`, `p50 at ${large.toLocaleString('en')}`, 'p90 small / large', 'ratio'], rows),
+  ].join('\n')
+}
+
+function propertySection(results: BenchResults): string {
+  const p = results.properties
+  if (!p) return notRun(results, 'properties')
+  if (p.notMeasured) return `Not measured: ${p.notMeasured}. Set BENCH_PROPERTY_GREP (and BENCH_PROPERTY_SPEC) to select one.`
+  const selection = `--grep ${JSON.stringify(p.grep)}${p.spec ? ` in ${p.spec}` : ''}`
+  const problems = (cases: number) => [...new Set(p.runs.filter((r) => r.cases === cases && r.problem).map((r) => r.problem))].join('; ') || '—'
+  const rows = p.medians.map((m) => [m.cases.toLocaleString('en'), formatNumber(m.wallMs / 1000, 's'), problems(m.cases)])
+  // Linear growth: every added case costs about the same, whichever step it is added in.
+  const steps = p.medians.slice(1).flatMap((m, i) => {
+    const before = p.medians[i] as { cases: number; wallMs: number }
+    const perCase = (m.wallMs - before.wallMs) / (m.cases - before.cases)
+    return Number.isFinite(perCase) ? [`${before.cases.toLocaleString('en')} → ${m.cases.toLocaleString('en')}: ${ms(perCase)}`] : []
+  })
+  return [
+    `Certifications at 1 worker, ${selection} (${p.tests} test${p.tests === 1 ? '' : 's'}), ${p.runs.length} runs interleaved over the case counts; medians. Wall time includes the fixed start-up of a certification.`,
+    '',
+    table(['CONFORMANCE_CASES', 'wall (median)', 'problems'], rows),
+    '',
+    steps.length > 0 ? `Time per added case: ${steps.join(', ')}.` : '',
+  ].join('\n')
+}
+
+export function judged(results: BenchResults): TargetResult[] {
+  return targets.map((target) => judge(target, results))
+}
+
+export function markdownReport(results: BenchResults): string {
+  const m = results.machine
+  const verdicts = judged(results)
+  return [
+    '# Benchmarks',
+    '',
+    `${results.startedAt} · Node ${m.node} · ${m.cpus} × ${m.cpuModel} · load average ${m.loadAverage.toFixed(2)} at start${results.quick ? ' · **quick run: small sizes, not comparable to the targets**' : ''}`,
+    '',
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'limit', 'verdict'],
+      verdicts.map((t) => [t.title, formatNumber(t.measured, t.unit), limitText(t), t.verdict === 'met' ? 'met' : `**${t.verdict}**`]),
+    ),
+    '',
+    '![targets](bench.svg)',
+    '',
+    '## 1. Full certification',
+    '',
+    certificationSection(results),
+    '',
+    '## 2. Harness overhead',
+    '',
+    overheadSection(results),
+    '',
+    '## 3. The reference under load',
+    '',
+    referenceSection(results),
+    '',
+    '## 4. Growth: 1,000 versus 100,000 stored resources',
+    '',
+    growthSection(results),
+    '',
+    '## 5. Property cases',
+    '',
+    propertySection(results),
+    '',
+  ].join('\n')
+}
+
+export function writeBenchReports(dir: string, results: BenchResults): string[] {
+  mkdirSync(dir, { recursive: true })
+  const files = { 'bench.json': `${JSON.stringify({ ...results, targets: judged(results) }, null, 2)}\n`, 'bench.md': markdownReport(results), 'bench.svg': targetChart(judged(results)) }
+  return Object.entries(files).map(([name, text]) => {
+    const path = join(dir, name)
+    writeFileSync(path, text)
+    return path
+  })
+}
+
+/** The targets as a plain-text table for the terminal. */
+export function targetTable(results: BenchResults): string {
+  const rows = judged(results).map((t) => [t.title, formatNumber(t.measured, t.unit), limitText(t), t.verdict])
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => (row[column] as string).length), 6))
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ')).join('\n')
+}

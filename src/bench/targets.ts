@@ -1,0 +1,86 @@
+// The bench's targets, as data: what is measured, the limit, and which side of it is good.
+import type { BenchResults } from './benchResults.ts'
+
+export type Verdict = 'met' | 'not met' | 'not measured'
+
+export interface Target {
+  id: string
+  title: string
+  comparison: 'at most' | 'at least'
+  limit: number
+  unit: string
+  measure: (results: BenchResults) => number | undefined
+}
+
+const growthTarget = (operation: string): Target => ({
+  id: `growth.${operation}`,
+  title: `${operation}: latency at 100,000 / at 1,000 stored`,
+  comparison: 'at most',
+  limit: 1.5,
+  unit: '×',
+  measure: (r) => r.growth?.cases.find((c) => c.operation === operation)?.ratio,
+})
+
+const referenceTarget = (operation: string): Target => ({
+  id: `reference.${operation}`,
+  title: `${operation} throughput: reference / bare node:http`,
+  comparison: 'at least',
+  limit: 0.5,
+  unit: '×',
+  measure: (r) => r.reference?.comparisons.find((c) => c.operation === operation)?.ratio,
+})
+
+export const targets: Target[] = [
+  {
+    id: 'certification.wall',
+    title: 'full certification at 2 workers, wall time including server start',
+    comparison: 'at most',
+    limit: 10,
+    unit: 's',
+    measure: (r) => {
+      const summary = r.certification?.summaries.find((s) => s.workers === 2)
+      return summary && summary.problems.length === 0 ? summary.wallMs / 1000 : undefined
+    },
+  },
+  {
+    id: 'overhead.ratio',
+    title: 'harness / bare undici client, same requests',
+    comparison: 'at most',
+    limit: 1.5,
+    unit: '×',
+    measure: (r) => r.overhead?.ratio,
+  },
+  referenceTarget('getMessage'),
+  referenceTarget('createMessage'),
+  growthTarget('getOrCreateUser'),
+  growthTarget('listMessages'),
+  growthTarget('listTagValues'),
+]
+
+export interface TargetResult {
+  id: string
+  title: string
+  comparison: Target['comparison']
+  limit: number
+  unit: string
+  measured: number | undefined
+  verdict: Verdict
+}
+
+export function judge(target: Target, results: BenchResults): TargetResult {
+  const value = target.measure(results)
+  const measured = value === undefined || !Number.isFinite(value) ? undefined : value
+  const met = measured !== undefined && (target.comparison === 'at most' ? measured <= target.limit : measured >= target.limit)
+  const { id, title, comparison, limit, unit } = target
+  return { id, title, comparison, limit, unit, measured, verdict: measured === undefined ? 'not measured' : met ? 'met' : 'not met' }
+}
+
+export function formatNumber(value: number | undefined, unit: string): string {
+  if (value === undefined) return '—'
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2
+  return `${value.toFixed(digits)}${unit === '×' || unit === '' ? unit : ` ${unit}`}`
+}
+
+export function limitText(result: Pick<TargetResult, 'comparison' | 'limit' | 'unit'>): string {
+  return `${result.comparison === 'at most' ? '≤' : '≥'} ${formatNumber(result.limit, result.unit)}`
+}

@@ -1,0 +1,123 @@
+// npm run bench: how fast a certification runs and how its cost grows, measured on this
+// machine in one run (see README, Benchmarks). Prints the targets with met / not met and writes
+// bench.md, bench.json and bench.svg. Options: --quick (small sizes, a smoke run), --only
+// <sections>, --out <dir>; BENCH_PROPERTY_GREP / BENCH_PROPERTY_SPEC select the property.
+import { cpus, loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
+import type { BenchResults, SectionId } from '../bench/benchResults.ts'
+import { targetTable, writeBenchReports } from '../bench/benchReport.ts'
+import { measureCertification } from '../bench/certificationRuns.ts'
+import { stopAll } from '../bench/childProcesses.ts'
+import { measureGrowth } from '../bench/growth.ts'
+import { measureHarnessOverhead } from '../bench/harnessOverhead.ts'
+import { measurePropertyCases } from '../bench/propertyCases.ts'
+import { measureReferenceLoad } from '../bench/referenceLoad.ts'
+
+const sectionIds: SectionId[] = ['certification', 'overhead', 'reference', 'growth', 'properties']
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string', default: 'reports' } },
+})
+const quick = values.quick
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : sectionIds
+const unknown = only.filter((s) => !sectionIds.includes(s as SectionId))
+if (unknown.length > 0) {
+  console.error(`bench: unknown section ${unknown.join(', ')} (sections: ${sectionIds.join(', ')})`)
+  process.exit(2)
+}
+
+/** Sizes: the real ones, or small ones that only show the bench works (--quick). */
+const settings = {
+  certification: { workers: [1, 2], rounds: quick ? 1 : 3, timeoutMs: 60_000 },
+  overheadRounds: quick ? 5 : 100,
+  load: { durationSeconds: quick ? 0.5 : 2, rounds: quick ? 1 : 5, connections: 10 },
+  growth: quick ? { small: 100, large: 1_000, samples: 30 } : { small: 1_000, large: 100_000, samples: 300 },
+  properties: {
+    // The S6 get-or-create property for users; "not measured" in a build without it.
+    grep: process.env.BENCH_PROPERTY_GREP?.trim() || 'S6.user.discrimination-property',
+    spec: process.env.BENCH_PROPERTY_SPEC?.trim() || undefined,
+    cases: quick ? [10, 100] : [10, 100, 1_000],
+    rounds: quick ? 1 : 2,
+    timeoutMs: 120_000,
+  },
+  /** The whole bench ends within this, whatever happens. */
+  deadlineMs: 8 * 60_000,
+}
+
+const results: BenchResults = {
+  startedAt: new Date().toISOString(),
+  finishedAt: '',
+  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', loadAverage: loadavg()[0] ?? 0 },
+  quick,
+  errors: {},
+}
+
+const sections: Record<SectionId, () => Promise<string>> = {
+  certification: async () => {
+    const { runs, summaries } = await measureCertification(settings.certification)
+    results.certification = { rounds: settings.certification.rounds, runs, summaries }
+    return summaries.map((s) => `${s.workers} worker(s): ${(s.wallMs / 1000).toFixed(1)} s, ${s.requests} requests`).join('; ')
+  },
+  overhead: async () => {
+    results.overhead = await measureHarnessOverhead(settings.overheadRounds)
+    return `harness ${results.overhead.harnessMs.toFixed(1)} ms, bare ${results.overhead.bareMs.toFixed(1)} ms per scenario`
+  },
+  reference: async () => {
+    results.reference = { options: settings.load, comparisons: await measureReferenceLoad(settings.load) }
+    return results.reference.comparisons.map((c) => `${c.operation} ${Math.round(c.reference.requestsPerSecond)}/s vs bare ${Math.round(c.bare.requestsPerSecond)}/s`).join('; ')
+  },
+  growth: async () => {
+    results.growth = { options: settings.growth, cases: await measureGrowth(settings.growth) }
+    return results.growth.cases.map((c) => `${c.operation} ×${c.ratio.toFixed(2)}`).join('; ')
+  },
+  properties: async () => {
+    results.properties = await measurePropertyCases(settings.properties)
+    return results.properties.notMeasured ?? results.properties.medians.map((m) => `${m.cases} cases ${(m.wallMs / 1000).toFixed(1)} s`).join('; ')
+  },
+}
+
+function finish(): string[] {
+  results.finishedAt = new Date().toISOString()
+  const files = writeBenchReports(values.out, results)
+  if (quick) console.log('\nQuick run: small sizes and few repeats; the verdicts below do not speak to the targets.')
+  console.log(`\n${targetTable(results)}\n\nWrote ${files.join(', ')}`)
+  return files
+}
+
+async function bench(): Promise<number> {
+  for (const id of sectionIds.filter((s) => only.includes(s))) {
+    console.log(`bench: ${id}…`)
+    try {
+      console.log(`  ${await sections[id]()}`)
+    } catch (error) {
+      results.errors[id] = (error as Error).message.split('\n')[0] ?? 'failed'
+      console.error(`  failed: ${results.errors[id]}`)
+    }
+  }
+  await stopAll()
+  finish()
+  return Object.keys(results.errors).length === 0 ? 0 : 1
+}
+
+const deadline = setTimeout(() => {
+  console.error(`bench: still running after ${Math.round(settings.deadlineMs / 1000)} s; stopping and writing what was measured`)
+  for (const id of sectionIds) if (only.includes(id) && !results[id]) results.errors[id] ??= 'the bench ran out of time'
+  void stopAll().then(() => {
+    finish()
+    process.exit(1)
+  })
+}, settings.deadlineMs)
+deadline.unref()
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().then(() => process.exit(130)))
+}
+
+bench().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    console.error(`bench: ${(error as Error).message}`)
+    await stopAll()
+    process.exit(1)
+  },
+)
