@@ -4,6 +4,7 @@
 import type { OperationId } from '../contract/operations.ts'
 import { ruleOfCheck, type RuleId } from '../contract/rules.ts'
 import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
+import { SecretMask } from '../client/secretMask.ts'
 import { test, type CheckFixtures } from '../conformanceTest.ts'
 
 /** What a check needs from the target beyond the core API. */
@@ -58,7 +59,7 @@ export function certify(check: Check): void {
         await check.run({ api, harness, make, values })
       } catch (error) {
         test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
-        throw error
+        throw new SecretMask(harness.token).maskError(error)
       }
     },
   )

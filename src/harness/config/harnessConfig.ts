@@ -22,8 +22,13 @@ export interface HarnessConfig {
   action: ActionConfig | undefined
   timeoutMs: number
   reportDir: string
-  /** The tag keys the bot declares (CONFORMANCE_TAG_KEYS); undefined: any key may be used. */
+  /**
+   * The tag keys checks may use: those the bot declares (CONFORMANCE_TAG_KEYS) less the run
+   * marker's key; undefined: any key may be used.
+   */
   tagKeys: string[] | undefined
+  /** The tag key that marks what a run creates with its run id; undefined: no marker tag. */
+  runTagKey: string | undefined
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -113,6 +118,19 @@ function parseTagKeys(env: Env): string[] | undefined {
   return keys
 }
 
+/** The run marker's key when none is named; with declared keys, used only if it is one of them. */
+export const defaultRunTagKey = 'conformanceRun'
+
+function parseRunTagKey(env: Env, declared: string[] | undefined): string | undefined {
+  const named = text(env, 'CONFORMANCE_RUN_TAG_KEY')
+  if (named === undefined) return !declared || declared.includes(defaultRunTagKey) ? defaultRunTagKey : undefined
+  if (named.includes('.')) throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', `${JSON.stringify(named)} has a dot, which the query form tags.key=value cannot carry`)
+  if (declared && !declared.includes(named)) {
+    throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', `${JSON.stringify(named)} is not one of CONFORMANCE_TAG_KEYS; the bot would reject it`)
+  }
+  return named
+}
+
 /** Reads and checks the configuration; throws ConfigError on the first problem. */
 export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
@@ -133,6 +151,8 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     }
   }
 
+  const declaredTagKeys = parseTagKeys(env)
+  const runTagKey = parseRunTagKey(env, declaredTagKeys)
   return {
     baseUrl,
     embedded,
@@ -142,7 +162,8 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     action: parseAction(env, embedded),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
     reportDir: text(env, 'CONFORMANCE_REPORT_DIR') ?? 'reports',
-    tagKeys: parseTagKeys(env),
+    tagKeys: declaredTagKeys?.filter((key) => key !== runTagKey),
+    runTagKey,
   }
 }
 
