@@ -2,38 +2,36 @@
 // named, makes sure the target answers (preflight), runs the conformance suite with Playwright
 // and exits 0 only when the target conforms. Extra arguments go to Playwright (--grep, --shard…).
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { ConfigError } from '../harness/config/configError.ts'
 import { embeddedMarker, environment, readHarnessConfig } from '../harness/config/harnessConfig.ts'
 import { runIdentity } from '../harness/config/runIdentity.ts'
-import { PreflightFailure, preflight } from '../harness/preflight/preflight.ts'
+import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
+import { finishRun } from '../harness/run/runEnd.ts'
 import { startReferenceServer } from '../reference/server.ts'
+import { Interruption } from './interruption.ts'
 
-export const exitCodes = { conforms: 0, doesNotConform: 1, configuration: 2, preflight: 3, noReport: 4 } as const
+export const exitCodes = { conforms: 0, doesNotConform: 1, configuration: 2, preflight: 3, targetStopped: 3, noReport: 4 } as const
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
 
-function runPlaywright(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runPlaywright(args: string[], env: NodeJS.ProcessEnv, interruption: Interruption): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [playwrightCli, 'test', ...args], { env, stdio: 'inherit' })
-    const forward = (signal: NodeJS.Signals) => child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 128 : 1))
-    })
+    // Its own process group: a Ctrl+C reaches Playwright once, through interruption.ts.
+    const child = spawn(process.execPath, [playwrightCli, 'test', ...args], { env, stdio: 'inherit', detached: true })
+    interruption.running(child)
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
   })
 }
 
 async function certify(args: string[]): Promise<number> {
   const env = environment()
   const config = readHarnessConfig(env)
-  const { seed } = runIdentity(env)
+  const { seed, runId } = runIdentity(env)
+  const interruption = new Interruption()
   console.log(`Seed ${seed} (replay the same cases with CONFORMANCE_SEED=${seed})`)
 
   let stopReference: (() => Promise<void>) | undefined
@@ -50,8 +48,23 @@ async function certify(args: string[]): Promise<number> {
 
   try {
     await preflight({ ...config, baseUrl })
-    const playwrightExit = await runPlaywright(args, env)
+    env[preflightDoneMarker] = '1'
     const reportPath = join(config.reportDir, 'conformance.json')
+    // A report left by an earlier run must never stand in for this one.
+    rmSync(reportPath, { force: true })
+    const playwrightExit = await runPlaywright(args, env, interruption)
+    const end = await finishRun({ ...config, baseUrl }, runId)
+    if (end.leftovers.length > 0) {
+      console.error(`certify: not everything the run created could be deleted (listed in the report):\n  ${end.leftovers.join('\n  ')}`)
+    }
+    if (end.targetStopped) {
+      console.error(`certify: the target stopped answering during the run (${end.targetStopped}); the checks after that were not run.`)
+      return exitCodes.targetStopped
+    }
+    if (interruption.exitCode !== undefined) {
+      console.error(`certify: interrupted by ${interruption.signal}; the run did not finish.`)
+      return interruption.exitCode
+    }
     let report: ConformanceReport
     try {
       report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport

@@ -4,6 +4,7 @@
 import type { OperationId } from '../contract/operations.ts'
 import type { RuleId } from '../contract/rules.ts'
 import type { Level } from '../checks/check.ts'
+import type { RunFacts } from './runFacts.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
 
@@ -19,7 +20,7 @@ export interface CheckEntry {
   title: string
 }
 
-export interface ConformanceReport {
+export interface ConformanceReport extends Partial<RunFacts> {
   baseUrl: string
   embedded: boolean
   startedAt: string

@@ -10,6 +10,7 @@ import type { OperationId } from '../contract/operations.ts'
 import { isRuleId } from '../contract/rules.ts'
 import { answerChecks } from './answerChecks.ts'
 import { sortChecks, summarise, type CheckEntry, type CheckStatus, type ConformanceReport } from './conformanceReport.ts'
+import { runFacts } from './runFacts.ts'
 
 interface Options {
   outputDir?: string
@@ -113,6 +114,7 @@ export default class ConformanceReporter implements Reporter {
       runId: typeof metadata.runId === 'string' ? metadata.runId : undefined,
       harnessVersion: typeof metadata.harnessVersion === 'string' ? metadata.harnessVersion : undefined,
       summary: summarise(checks),
+      ...runFacts(attachments, this.outputDir, typeof metadata.runId === 'string' ? metadata.runId : undefined),
       checks: sortChecks(checks),
     }
   }

@@ -1,0 +1,27 @@
+// Run-level facts of the report beside the checks: how often 429s were retried, what the run
+// could not delete, and whether the target stopped answering. Tests record the first in their
+// attachments; the run's shared files (runFiles.ts) hold the others.
+import type { ExchangeAttachment } from '../client/exchangeLog.ts'
+import { stoppedReason } from '../client/targetHealth.ts'
+import { runFiles } from '../run/runFiles.ts'
+import { readLeftovers } from '../run/runSweep.ts'
+
+export interface RunFacts {
+  /** Requests sent again after a 429 (CONFORMANCE_RATE_LIMIT_RETRIES). */
+  retries: number
+  /** Resources the run created and could not delete: kind, id and why. */
+  leftovers?: string[]
+  /** Why the run was cut short: the target stopped answering. */
+  targetStopped?: string
+}
+
+export function runFacts(attachments: readonly ExchangeAttachment[], reportDir: string, runId: string | undefined): RunFacts {
+  const facts: RunFacts = { retries: attachments.reduce((sum, a) => sum + (a.retries ?? 0), 0) }
+  if (runId === undefined) return facts
+  const files = runFiles(reportDir, runId)
+  const leftovers = readLeftovers(files)
+  if (leftovers) facts.leftovers = leftovers
+  const stopped = stoppedReason(files.stopped)
+  if (stopped) facts.targetStopped = stopped
+  return facts
+}
