@@ -13,12 +13,15 @@ import { registerParticipants } from './routes/participants.ts'
 import { registerStates } from './routes/states.ts'
 import { registerTags } from './routes/tags.ts'
 import { registerUsers } from './routes/users.ts'
+import { rejectUndeclaredTagKeys } from './declaredTagKeys.ts'
 import { ChatStore } from './store/chatStore.ts'
 
 export interface ReferenceOptions {
   token: string
   botId: string
   pageSize?: number
+  /** The tag keys the bot declares; any other key is rejected (declaredTagKeys.ts). Unset: every key. */
+  tagKeys?: readonly string[] | undefined
 }
 
 /** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
@@ -72,6 +75,7 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
   })
 
   app.addHook('onRequest', authenticate(options))
+  if (options.tagKeys) rejectUndeclaredTagKeys(app, options.tagKeys)
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const apiError = asApiError(error)
