@@ -15,6 +15,6 @@ export default tseslint.config(
     },
   },
   // node:test's test() returns a promise the runner itself awaits.
-  { files: ['test/unit/**'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
+  { files: ['test/**'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 )

@@ -1,0 +1,69 @@
+// A shared target's rate limits: the harness never sends more than CONFORMANCE_MAX_RPS requests
+// in any one-second window (all workers together), and a 429 is retried, not reported as a
+// failed check. One run through a proxy that counts every request and answers the first two
+// createUser calls with 429 (one with a Retry-After date, one without: backoff).
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { certify, removeReportDir, type RunResult } from './support/certifyRun.ts'
+import { proxy, reference, targetEnv, type Running } from './support/servers.ts'
+
+const maxRps = 30
+const arrivals: number[] = []
+let rateLimited = 0
+
+let target: Running
+let front: Running
+let result: RunResult
+
+function tooManyRequests(retryAfter: string | undefined) {
+  return (response: import('node:http').ServerResponse) => {
+    const body = JSON.stringify({ id: 'err_rate', code: 429, type: 'RateLimited', message: 'slow down' })
+    response.writeHead(429, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': retryAfter } : {}) })
+    response.end(body)
+  }
+}
+
+before(async () => {
+  target = await reference()
+  front = await proxy(target.url, (request) => {
+    arrivals.push(performance.now())
+    if (request.method !== 'POST' || request.url !== '/v1/chat/users' || rateLimited >= 2) return 'pass'
+    rateLimited++
+    return tooManyRequests(rateLimited === 1 ? new Date(Date.now() + 1000).toUTCString() : undefined)
+  })
+  result = await certify(['--grep', 'S8\\.'], {
+    env: { ...targetEnv(front.url), CONFORMANCE_MAX_RPS: String(maxRps), CONFORMANCE_WORKERS: '2' },
+    limitMs: 50_000,
+  })
+})
+
+after(async () => {
+  await front.close()
+  await target.close()
+  removeReportDir(result)
+})
+
+/** The most requests the server saw in any one-second window [t, t + 1 s). */
+function busiestSecond(times: readonly number[]): number {
+  let busiest = 0
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (j < times.length && (times[j] as number) < (times[i] as number) + 1000) j++
+    busiest = Math.max(busiest, j - i)
+  }
+  return busiest
+}
+
+test('a 429 answered twice, then 200: every check passes and the report counts 2 retries', () => {
+  assert.equal(rateLimited, 2, 'the proxy answered 429 twice')
+  assert.equal(result.code, 0, result.output)
+  assert.equal(result.report?.summary.failed, 0)
+  assert.equal(result.report?.retries, 2, `report: ${JSON.stringify({ ...result.report, checks: undefined })}`)
+})
+
+test(`the server never sees more than CONFORMANCE_MAX_RPS (${maxRps}) + 10% in one second`, () => {
+  const busiest = busiestSecond(arrivals)
+  assert.ok(arrivals.length > 2 * maxRps, `only ${arrivals.length} requests: too few to measure a rate`)
+  assert.ok(busiest <= maxRps * 1.1, `${busiest} requests in one second (cap ${maxRps}, tolerance 10%)`)
+  // The cap, not a slow run, kept the rate down: the run came close to it.
+  assert.ok(busiest >= maxRps / 2, `at most ${busiest} requests in a second: the run never came near the cap`)
+})
