@@ -54,14 +54,15 @@ async function cleanup(argv: string[]): Promise<number> {
   }
 }
 
-cleanup(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      console.error(`configuration error: ${error.message}`)
-      process.exit(exitCodes.configuration)
-    }
-    console.error(`cleanup: ${(error as Error).message.split('\n')[0]}`)
-    process.exit(exitCodes.leftovers)
-  },
-)
+/** The exit code: 0 all deleted (or nothing to do), 1 something left or the target failed, 2 configuration. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    return await cleanup(argv)
+  } catch (error) {
+    const configuration = error instanceof ConfigError
+    console.error(configuration ? `configuration error: ${error.message}` : `cleanup: ${(error as Error).message.split('\n')[0]}`)
+    return configuration ? exitCodes.configuration : exitCodes.leftovers
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -3,28 +3,26 @@
 // what the run created, by its journal and by its marker.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { certify, removeReportDir, type RunResult } from './support/certifyRun.ts'
-import { proxy, reference, referenceCredentials, targetEnv, type Running } from './support/servers.ts'
+import type { RunResult } from './support/certifyRun.ts'
+import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
+import { referenceCredentials } from './support/servers.ts'
 
 const interruptAfterCreates = 12
 
-let target: Running
-let front: Running
+let run: ProxiedRun
 let result: RunResult
 let creates = 0
 
 before(async () => {
-  target = await reference()
   // Creations answer slowly (the target creates at once, its answer comes 200 ms later), so the
   // signal surely comes while one is under way: its answer arrives after its test was
   // interrupted, and only the run-wide cleanup, by the run's marker, can find what it created.
-  front = await proxy(target.url, (request) => {
+  const slowCreations = (request: { method?: string; url?: string }) => {
     const creating = request.method === 'POST' && !request.url?.includes('/participants')
     if (creating) creates++
     return { answerAfterMs: creating ? 200 : 5 }
-  })
-  result = await certify([], {
-    env: targetEnv(front.url),
+  }
+  run = await proxiedRun(slowCreations, [], {
     limitMs: 50_000,
     started: (child) => {
       const watch = setInterval(() => {
@@ -35,16 +33,13 @@ before(async () => {
       child.on('exit', () => clearInterval(watch))
     },
   })
+  result = run.result
 })
 
-after(async () => {
-  await front.close()
-  await target.close()
-  removeReportDir(result)
-})
+after(() => run.close())
 
 async function list(path: string, plural: string): Promise<unknown[]> {
-  const response = await fetch(new URL(path, target.url), {
+  const response = await fetch(new URL(path, run.target.url), {
     headers: { authorization: `Bearer ${referenceCredentials.token}`, 'x-bot-id': referenceCredentials.botId },
   })
   assert.equal(response.status, 200)

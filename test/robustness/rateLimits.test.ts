@@ -4,19 +4,20 @@
 // createUser calls with 429 (one with a Retry-After date, one without: backoff).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { certify, removeReportDir, type RunResult } from './support/certifyRun.ts'
-import { proxy, reference, targetEnv, type Running } from './support/servers.ts'
+import type { ServerResponse } from 'node:http'
+import { busiestSecond } from '../support/requestRate.ts'
+import type { RunResult } from './support/certifyRun.ts'
+import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
 const maxRps = 30
 const arrivals: number[] = []
 let rateLimited = 0
 
-let target: Running
-let front: Running
+let run: ProxiedRun
 let result: RunResult
 
 function tooManyRequests(retryAfter: string | undefined) {
-  return (response: import('node:http').ServerResponse) => {
+  return (response: ServerResponse) => {
     const body = JSON.stringify({ id: 'err_rate', code: 429, type: 'RateLimited', message: 'slow down' })
     response.writeHead(429, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': retryAfter } : {}) })
     response.end(body)
@@ -24,34 +25,20 @@ function tooManyRequests(retryAfter: string | undefined) {
 }
 
 before(async () => {
-  target = await reference()
-  front = await proxy(target.url, (request) => {
+  const countAndLimit = (request: { method?: string; url?: string }) => {
     arrivals.push(performance.now())
     if (request.method !== 'POST' || request.url !== '/v1/chat/users' || rateLimited >= 2) return 'pass'
     rateLimited++
     return tooManyRequests(rateLimited === 1 ? new Date(Date.now() + 1000).toUTCString() : undefined)
-  })
-  result = await certify(['--grep', 'S8\\.'], {
-    env: { ...targetEnv(front.url), CONFORMANCE_MAX_RPS: String(maxRps), CONFORMANCE_WORKERS: '2' },
+  }
+  run = await proxiedRun(countAndLimit, ['--grep', 'S8\\.'], {
+    env: { CONFORMANCE_MAX_RPS: String(maxRps), CONFORMANCE_WORKERS: '2' },
     limitMs: 50_000,
   })
+  result = run.result
 })
 
-after(async () => {
-  await front.close()
-  await target.close()
-  removeReportDir(result)
-})
-
-/** The most requests the server saw in any one-second window [t, t + 1 s). */
-function busiestSecond(times: readonly number[]): number {
-  let busiest = 0
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (j < times.length && (times[j] as number) < (times[i] as number) + 1000) j++
-    busiest = Math.max(busiest, j - i)
-  }
-  return busiest
-}
+after(() => run.close())
 
 test('a 429 answered twice, then 200: every check passes and the report counts 2 retries', () => {
   assert.equal(rateLimited, 2, 'the proxy answered 429 twice')

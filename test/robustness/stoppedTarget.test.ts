@@ -2,36 +2,29 @@
 // failure, never hang, nor wait out every request's timeout.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { certify, removeReportDir, type RunResult } from './support/certifyRun.ts'
-import { proxy, reference, targetEnv, type Running } from './support/servers.ts'
+import type { RunResult } from './support/certifyRun.ts'
+import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
 const answeredBeforeSilence = 12
 const timeoutMs = 400
 const runLimitMs = 20_000
 
-let target: Running
-let front: Running
+let run: ProxiedRun
 let result: RunResult
 
 before(async () => {
-  target = await reference()
-  front = await proxy(target.url, (_request, seq) => (seq <= answeredBeforeSilence ? 'pass' : 'hang'))
-  result = await certify(['tests/users.spec.ts'], {
+  run = await proxiedRun((_request, seq) => (seq <= answeredBeforeSilence ? 'pass' : 'hang'), ['tests/users.spec.ts'], {
     env: {
-      ...targetEnv(front.url),
       CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
       CONFORMANCE_UNANSWERED_LIMIT: '3',
       CONFORMANCE_RUN_TIMEOUT_MS: String(runLimitMs),
     },
     limitMs: 45_000,
   })
+  result = run.result
 })
 
-after(async () => {
-  await front.close()
-  await target.close()
-  removeReportDir(result)
-})
+after(() => run.close())
 
 test('the run ends within its limit and certify says the target stopped answering', () => {
   assert.ok(result.elapsedMs < runLimitMs, `took ${result.elapsedMs} ms, the limit is ${runLimitMs} ms:\n${result.output}`)

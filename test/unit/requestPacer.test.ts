@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { RequestPacer, jitterAllowanceMs } from '../../src/harness/client/requestPacer.ts'
+import { busiestSecond } from '../support/requestRate.ts'
 
 /** A clock the pacers share; sleeping moves it forward for the sleeper only (each records its send times). */
 function simulatedWorkers(perSecond: number, lanes: number, requestsEach: number, workMs: (lane: number, i: number) => number): number[] {
@@ -18,15 +19,6 @@ function simulatedWorkers(perSecond: number, lanes: number, requestsEach: number
     }
   }
   return sends.sort((a, b) => a - b)
-}
-
-function busiestSecond(times: number[]): number {
-  let busiest = 0
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (j < times.length && (times[j] as number) < (times[i] as number) + 1000) j++
-    busiest = Math.max(busiest, j - i)
-  }
-  return busiest
 }
 
 test('workers sharing the cap never send more than R requests in any one-second window', () => {
