@@ -11,6 +11,7 @@ import { runIdentity } from '../harness/config/runIdentity.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
 import { finishRun } from '../harness/run/runEnd.ts'
+import { shardOfArguments } from '../harness/run/runFiles.ts'
 import { startReferenceServer } from '../reference/server.ts'
 import { Interruption } from './interruption.ts'
 
@@ -53,7 +54,7 @@ async function certify(args: string[]): Promise<number> {
     // A report left by an earlier run must never stand in for this one.
     rmSync(reportPath, { force: true })
     const playwrightExit = await runPlaywright(args, env, interruption)
-    const end = await finishRun({ ...config, baseUrl }, runId)
+    const end = await finishRun({ ...config, baseUrl }, runId, shardOfArguments(args))
     if (end.leftovers.length > 0) {
       console.error(`certify: not everything the run created could be deleted (listed in the report):\n  ${end.leftovers.join('\n  ')}`)
     }

@@ -47,7 +47,7 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>(
   guard: [
     async ({ harness }, use, workerInfo) => {
       const placement = { lane: workerInfo.parallelIndex, lanes: workerInfo.config.workers }
-      await use(targetGuard(readTrafficPolicy(), { files: runFiles(harness.reportDir, harness.runId), ...placement }))
+      await use(targetGuard(readTrafficPolicy(), { files: runFiles(harness.reportDir, harness.runId, workerInfo.config.shard), ...placement }))
     },
     { scope: 'worker' },
   ],
@@ -60,7 +60,7 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>(
     const http = await playwright.request.newContext({ ignoreHTTPSErrors: false })
     const log = new ExchangeLog(new SecretMask(harness.token))
     const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
-    const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId).ledger)
+    const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
     const api = new RuntimeClient(http, { ...harness, runMarker }, log, ledger, guard)
     try {
       await use(api)

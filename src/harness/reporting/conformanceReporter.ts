@@ -114,7 +114,7 @@ export default class ConformanceReporter implements Reporter {
       runId: typeof metadata.runId === 'string' ? metadata.runId : undefined,
       harnessVersion: typeof metadata.harnessVersion === 'string' ? metadata.harnessVersion : undefined,
       summary: summarise(checks),
-      ...runFacts(attachments, this.outputDir, typeof metadata.runId === 'string' ? metadata.runId : undefined),
+      ...runFacts(attachments, this.outputDir, typeof metadata.runId === 'string' ? metadata.runId : undefined, this.config?.shard ?? null),
       checks: sortChecks(checks),
     }
   }

@@ -3,7 +3,7 @@
 // attachments; the run's shared files (runFiles.ts) hold the others.
 import type { ExchangeAttachment } from '../client/exchangeLog.ts'
 import { stoppedReason } from '../client/targetHealth.ts'
-import { runFiles } from '../run/runFiles.ts'
+import { runFiles, type Shard } from '../run/runFiles.ts'
 import { readLeftovers } from '../run/runSweep.ts'
 
 export interface RunFacts {
@@ -15,10 +15,10 @@ export interface RunFacts {
   targetStopped?: string
 }
 
-export function runFacts(attachments: readonly ExchangeAttachment[], reportDir: string, runId: string | undefined): RunFacts {
+export function runFacts(attachments: readonly ExchangeAttachment[], reportDir: string, runId: string | undefined, shard: Shard): RunFacts {
   const facts: RunFacts = { retries: attachments.reduce((sum, a) => sum + (a.retries ?? 0), 0) }
   if (runId === undefined) return facts
-  const files = runFiles(reportDir, runId)
+  const files = runFiles(reportDir, runId, shard)
   const leftovers = readLeftovers(files)
   if (leftovers) facts.leftovers = leftovers
   const stopped = stoppedReason(files.stopped)

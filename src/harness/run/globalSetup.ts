@@ -1,12 +1,13 @@
 // Playwright's global setup, for every run, also `npx playwright test` without certify: unless
 // certify already did, runs the preflight so an unusable target is one sentence, not a wall of
 // failing checks; then prepares the run's shared directory.
+import type { FullConfig } from '@playwright/test'
 import { readHarnessConfig, environment } from '../config/harnessConfig.ts'
 import { runIdentity } from '../config/runIdentity.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../preflight/preflight.ts'
 import { prepareRunDir } from './runFiles.ts'
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(config: FullConfig): Promise<void> {
   const env = environment()
   const harness = readHarnessConfig(env)
   const { runId } = runIdentity(env)
@@ -29,5 +30,5 @@ export default async function globalSetup(): Promise<void> {
     env[preflightDoneMarker] = '1'
   }
   // Only a run that passed its preflight gets a directory: the teardown cleans up after those only.
-  prepareRunDir(harness.reportDir, runId)
+  prepareRunDir(harness.reportDir, runId, config.shard)
 }

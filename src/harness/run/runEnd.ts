@@ -6,7 +6,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stoppedReason } from '../client/targetHealth.ts'
 import type { ConformanceReport } from '../reporting/conformanceReport.ts'
-import { runFiles } from './runFiles.ts'
+import { runFiles, type Shard } from './runFiles.ts'
 import { readLeftovers, sweepRun, writeLeftovers, type SweepTarget } from './runSweep.ts'
 
 export interface RunEnd {
@@ -23,14 +23,14 @@ function addToReport(reportPath: string, facts: Partial<ConformanceReport>): voi
   renameSync(`${reportPath}.tmp`, reportPath)
 }
 
-export async function finishRun(target: SweepTarget & { reportDir: string }, runId: string): Promise<RunEnd> {
-  const files = runFiles(target.reportDir, runId)
+export async function finishRun(target: SweepTarget & { reportDir: string }, runId: string, shard: Shard): Promise<RunEnd> {
+  const files = runFiles(target.reportDir, runId, shard)
   // No directory: Playwright stopped before the first test, so the run created nothing.
   if (!existsSync(files.dir)) return { leftovers: [], targetStopped: undefined }
   let leftovers = readLeftovers(files)
   const targetStopped = stoppedReason(files.stopped)
   if (leftovers === undefined) {
-    leftovers = await sweepRun(target, runId, files)
+    leftovers = await sweepRun(target, runId, files, shard)
     writeLeftovers(files, leftovers)
     addToReport(join(target.reportDir, 'conformance.json'), { leftovers, ...(targetStopped ? { targetStopped } : {}) })
   }

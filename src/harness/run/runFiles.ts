@@ -1,6 +1,7 @@
 // What the processes of one run share through files: Playwright's workers are separate
 // processes, and `npm run certify` outlives them. One directory per run under the report
-// directory: <reportDir>/run/<runId>/.
+// directory: <reportDir>/run/<runId>/, or <runId>-shard-<i>-of-<n>/ for one shard of a sharded
+// run (the shards share the run id, but each has its own journal and its own end).
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -16,19 +17,31 @@ export interface RunFiles {
   leftovers: string
 }
 
-/** A run id as a safe directory name (CONFORMANCE_RUN_ID may be set by hand). */
-function dirName(runId: string): string {
-  return runId.replace(/[^A-Za-z0-9_-]/g, '_') || 'run'
+/** One shard of a sharded run, as Playwright's FullConfig gives it. */
+export type Shard = { current: number; total: number } | null
+
+/** The shard a Playwright command line asks for (--shard=2/3 or --shard 2/3), null for none. */
+export function shardOfArguments(args: readonly string[]): Shard {
+  const at = args.findIndex((arg) => arg === '--shard' || arg.startsWith('--shard='))
+  const value = at < 0 ? undefined : (args[at]?.split('=')[1] ?? args[at + 1])
+  const match = /^(\d+)\/(\d+)$/.exec(value ?? '')
+  return match ? { current: Number(match[1]), total: Number(match[2]) } : null
 }
 
-export function runFiles(reportDir: string, runId: string): RunFiles {
-  const dir = join(reportDir, 'run', dirName(runId))
+/** A run id (and shard) as a safe directory name (CONFORMANCE_RUN_ID may be set by hand). */
+function dirName(runId: string, shard: Shard): string {
+  const name = runId.replace(/[^A-Za-z0-9_-]/g, '_') || 'run'
+  return shard ? `${name}-shard-${shard.current}-of-${shard.total}` : name
+}
+
+export function runFiles(reportDir: string, runId: string, shard: Shard = null): RunFiles {
+  const dir = join(reportDir, 'run', dirName(runId, shard))
   return { dir, ledger: join(dir, 'ledger.jsonl'), stopped: join(dir, 'target-stopped.json'), unanswered: join(dir, 'unanswered'), leftovers: join(dir, 'leftovers.json') }
 }
 
 /** Creates this run's directory and removes those of earlier runs (their report is replaced too). */
-export function prepareRunDir(reportDir: string, runId: string): RunFiles {
-  const files = runFiles(reportDir, runId)
+export function prepareRunDir(reportDir: string, runId: string, shard: Shard = null): RunFiles {
+  const files = runFiles(reportDir, runId, shard)
   const parent = join(reportDir, 'run')
   mkdirSync(files.dir, { recursive: true })
   for (const entry of readdirSync(parent)) {

@@ -1,12 +1,13 @@
 // The end of a run: delete whatever it created and has not deleted, whatever stopped it. What
 // the journal still lists (a test's cleanup failed or never ran) and what carries the run's
 // marker on the target (an answer that arrived after its test was interrupted) go together;
-// what cannot be deleted is returned, one line each, for the report.
+// what cannot be deleted is returned, one line each, for the report. A shard deletes by its
+// journal only: the other shards of the run carry the same marker and may still be at work.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { ClientTarget } from '../client/runtimeClient.ts'
 import type { TrackedResource } from '../client/resourceLedger.ts'
 import { markedResources } from './markedResources.ts'
-import type { RunFiles } from './runFiles.ts'
+import type { RunFiles, Shard } from './runFiles.ts'
 import { pendingInJournal } from './runJournal.ts'
 import { standaloneClient, trackForDeletion } from './standaloneClient.ts'
 
@@ -14,14 +15,14 @@ export interface SweepTarget extends ClientTarget {
   runTagKey: string | undefined
 }
 
-export async function sweepRun(target: SweepTarget, runId: string, files: RunFiles): Promise<string[]> {
+export async function sweepRun(target: SweepTarget, runId: string, files: RunFiles, shard: Shard): Promise<string[]> {
   const journaled = pendingInJournal(files.ledger).pending()
   const { api, dispose } = await standaloneClient(target, files)
   try {
     const problems: string[] = []
     let marked: TrackedResource[] = []
     try {
-      if (target.runTagKey) marked = await markedResources(api, target.runTagKey, runId)
+      if (target.runTagKey && !shard) marked = await markedResources(api, target.runTagKey, runId)
     } catch (error) {
       problems.push(`could not search the target for what carries ${target.runTagKey}=${runId}: ${(error as Error).message.split('\n')[0]}`)
     }
