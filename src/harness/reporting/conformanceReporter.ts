@@ -14,6 +14,7 @@ import { testFailureDetails } from './failureDetails.ts'
 import { writeReportFiles } from './reportFiles.ts'
 import { consoleSummary } from './reportWording.ts'
 import { readRunMetadata } from './runMetadata.ts'
+import { runFacts } from './runFacts.ts'
 
 interface Options {
   outputDir?: string
@@ -158,6 +159,7 @@ export default class ConformanceReporter implements Reporter {
       summary: summarise(checks, run.level, levels[run.level].verdict),
       levels,
       operations,
+      ...runFacts(attachments.map((a) => a.attachment), this.outputDir, run.runId, this.config?.shard ?? null),
       checks: sortChecks(checks),
     })
   }
