@@ -4,11 +4,14 @@
 // workers never interleave inside a line; a line cut short by a killed process is skipped.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { ResourceLedger, type TrackedResource } from '../client/resourceLedger.ts'
+import { ResourceLedger } from '../client/resourceLedger.ts'
+
+/** Whatever a ledger tracks (users, conversations, messages; any kind it may learn). */
+export type LedgerEntry = Parameters<ResourceLedger['track']>[0]
 
 interface JournalLine {
   event: 'created' | 'deleted'
-  resource: TrackedResource
+  resource: LedgerEntry
 }
 
 /** A test's ledger that also writes each entry to the run's journal. */
@@ -22,12 +25,12 @@ export class JournaledLedger extends ResourceLedger {
     appendFileSync(this.journalPath, `${JSON.stringify(line)}\n`)
   }
 
-  override track(resource: TrackedResource): void {
+  override track(resource: LedgerEntry): void {
     super.track(resource)
     this.write({ event: 'created', resource })
   }
 
-  override forget(resource: TrackedResource): void {
+  override forget(resource: LedgerEntry): void {
     super.forget(resource)
     this.write({ event: 'deleted', resource })
   }

@@ -5,10 +5,9 @@
 // journal only: the other shards of the run carry the same marker and may still be at work.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { ClientTarget } from '../client/runtimeClient.ts'
-import type { TrackedResource } from '../client/resourceLedger.ts'
 import { markedResources } from './markedResources.ts'
 import type { RunFiles, Shard } from './runFiles.ts'
-import { pendingInJournal } from './runJournal.ts'
+import { pendingInJournal, type LedgerEntry } from './runJournal.ts'
 import { standaloneClient, trackForDeletion } from './standaloneClient.ts'
 
 export interface SweepTarget extends ClientTarget {
@@ -20,7 +19,7 @@ export async function sweepRun(target: SweepTarget, runId: string, files: RunFil
   const { api, dispose } = await standaloneClient(target, files)
   try {
     const problems: string[] = []
-    let marked: TrackedResource[] = []
+    let marked: LedgerEntry[] = []
     try {
       if (target.runTagKey && !shard) marked = await markedResources(api, target.runTagKey, runId)
     } catch (error) {

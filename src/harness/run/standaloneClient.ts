@@ -3,7 +3,8 @@
 // nobody reads and an empty ledger to fill.
 import { request } from '@playwright/test'
 import { ExchangeLog } from '../client/exchangeLog.ts'
-import { ResourceLedger, type TrackedResource } from '../client/resourceLedger.ts'
+import { ResourceLedger } from '../client/resourceLedger.ts'
+import type { LedgerEntry } from './runJournal.ts'
 import { RuntimeClient, type ClientTarget } from '../client/runtimeClient.ts'
 import { SecretMask } from '../client/secretMask.ts'
 import { targetGuard } from '../client/targetGuard.ts'
@@ -26,8 +27,8 @@ export async function standaloneClient(target: ClientTarget, files?: HealthFiles
  * Puts resources in a ledger so that cleanUp() (newest first) deletes messages, then
  * conversations, then users; kinds it does not know go first.
  */
-export function trackForDeletion(ledger: ResourceLedger, resources: Iterable<TrackedResource>): void {
+export function trackForDeletion(ledger: ResourceLedger, resources: Iterable<LedgerEntry>): void {
   const rank = (kind: string) => ['user', 'conversation', 'message'].indexOf(kind) >>> 0
-  const unique = new Map([...resources].map((r) => [`${r.kind}:${r.id}`, r]))
+  const unique = new Map([...resources].map((r) => [JSON.stringify(r), r]))
   for (const resource of [...unique.values()].sort((a, b) => rank(a.kind) - rank(b.kind))) ledger.track(resource)
 }
