@@ -9,7 +9,7 @@ import { busiestSecond } from '../support/requestRate.ts'
 import type { RunResult } from './support/certifyRun.ts'
 import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
-const maxRps = 30
+const maxRps = 25
 const arrivals: number[] = []
 let rateLimited = 0
 
@@ -49,7 +49,7 @@ test('a 429 answered twice, then 200: every check passes and the report counts 2
 
 test(`the server never sees more than CONFORMANCE_MAX_RPS (${maxRps}) + 10% in one second`, () => {
   const busiest = busiestSecond(arrivals)
-  assert.ok(arrivals.length > 2 * maxRps, `only ${arrivals.length} requests: too few to measure a rate`)
+  assert.ok(arrivals.length >= 2 * maxRps, `only ${arrivals.length} requests: too few to measure a rate`)
   assert.ok(busiest <= maxRps * 1.1, `${busiest} requests in one second (cap ${maxRps}, tolerance 10%)`)
   // The cap, not a slow run, kept the rate down: the run came close to it.
   assert.ok(busiest >= maxRps / 2, `at most ${busiest} requests in a second: the run never came near the cap`)
