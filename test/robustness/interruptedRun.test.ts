@@ -53,7 +53,7 @@ test('certify stops on SIGINT halfway and says so', () => {
   assert.match(result.output, /certify: interrupted by SIGINT; the run did not finish/)
   const checks = result.report?.checks ?? []
   assert.ok(checks.some((c) => c.status !== 'passed'), 'the run did not finish, so not every check passed')
-  assert.deepEqual(result.report?.leftovers, [], 'nothing was left behind')
+  assert.deepEqual(result.report?.leftovers ?? [], [], 'nothing was left behind')
 })
 
 test('the target holds no user, conversation or message afterwards', async () => {

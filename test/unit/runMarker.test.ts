@@ -6,7 +6,6 @@ import { test } from 'node:test'
 import { answerBody, answerBodyLimit } from '../../src/harness/client/answerBody.ts'
 import { hideRunMarker, withRunMarker } from '../../src/harness/client/runMarker.ts'
 import { runStartedAt } from '../../src/harness/config/runIdentity.ts'
-import { runFiles, shardOfArguments } from '../../src/harness/run/runFiles.ts'
 import { JournaledLedger, pendingInJournal } from '../../src/harness/run/runJournal.ts'
 
 const marker = { key: 'conformanceRun', value: 'crabc123def456' }
@@ -63,12 +62,4 @@ test('of a body over the limit only the start is kept', () => {
   assert.equal(body.overLimit, true)
   assert.equal(body.bytes, answerBodyLimit + 10)
   assert.equal(body.text.length, answerBodyLimit)
-})
-
-test('each shard of a run keeps its own run directory', () => {
-  assert.deepEqual(shardOfArguments(['--grep', 'S8', '--shard=2/3']), { current: 2, total: 3 })
-  assert.deepEqual(shardOfArguments(['--shard', '2/3']), { current: 2, total: 3 })
-  assert.equal(shardOfArguments(['--grep', 'S8']), null)
-  assert.notEqual(runFiles('reports', 'crx', { current: 1, total: 2 }).dir, runFiles('reports', 'crx', { current: 2, total: 2 }).dir)
-  assert.equal(runFiles('reports', 'cr/../x').dir, join('reports', 'run', 'cr____x'))
 })

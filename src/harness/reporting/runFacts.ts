@@ -3,7 +3,7 @@
 // attachments; the run's shared files (runFiles.ts) hold the others.
 import type { ExchangeAttachment } from '../client/exchangeLog.ts'
 import { stoppedReason } from '../client/targetHealth.ts'
-import { runFiles, type Shard } from '../run/runFiles.ts'
+import { runFiles, runFilesOfAllShards, type Shard } from '../run/runFiles.ts'
 import { readLeftovers } from '../run/runSweep.ts'
 
 export interface RunFacts {
@@ -15,13 +15,18 @@ export interface RunFacts {
   targetStopped?: string
 }
 
+/**
+ * Leftovers and a stop are recorded only when there are any, so a whole run and its shards
+ * merged give the same report. A report of the whole run (no shard: a run, or shards merged
+ * where they ran) gathers them from every shard's directory that is there.
+ */
 export function runFacts(attachments: readonly ExchangeAttachment[], reportDir: string, runId: string | undefined, shard: Shard): RunFacts {
   const facts: RunFacts = { retries: attachments.reduce((sum, a) => sum + (a.retries ?? 0), 0) }
   if (runId === undefined) return facts
-  const files = runFiles(reportDir, runId, shard)
-  const leftovers = readLeftovers(files)
-  if (leftovers) facts.leftovers = leftovers
-  const stopped = stoppedReason(files.stopped)
+  const places = shard ? [runFiles(reportDir, runId, shard)] : runFilesOfAllShards(reportDir, runId)
+  const leftovers = places.flatMap((files) => readLeftovers(files) ?? [])
+  if (leftovers.length > 0) facts.leftovers = leftovers
+  const stopped = places.map((files) => stoppedReason(files.stopped)).find((reason) => reason !== undefined)
   if (stopped) facts.targetStopped = stopped
   return facts
 }

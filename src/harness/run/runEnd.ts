@@ -32,7 +32,10 @@ export async function finishRun(target: SweepTarget & { reportDir: string }, run
   if (leftovers === undefined) {
     leftovers = await sweepRun(target, runId, files, shard)
     writeLeftovers(files, leftovers)
-    addToReport(join(target.reportDir, 'conformance.json'), { leftovers, ...(targetStopped ? { targetStopped } : {}) })
+    // Only what there is, as the reporter does (runFacts.ts).
+    if (leftovers.length > 0 || targetStopped) {
+      addToReport(join(target.reportDir, 'conformance.json'), { ...(leftovers.length > 0 ? { leftovers } : {}), ...(targetStopped ? { targetStopped } : {}) })
+    }
   }
   return { leftovers, targetStopped }
 }

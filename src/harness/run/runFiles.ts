@@ -2,7 +2,7 @@
 // processes, and `npm run certify` outlives them. One directory per run under the report
 // directory: <reportDir>/run/<runId>/, or <runId>-shard-<i>-of-<n>/ for one shard of a sharded
 // run (the shards share the run id, but each has its own journal and its own end).
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface RunFiles {
@@ -34,18 +34,40 @@ function dirName(runId: string, shard: Shard): string {
   return shard ? `${name}-shard-${shard.current}-of-${shard.total}` : name
 }
 
-export function runFiles(reportDir: string, runId: string, shard: Shard = null): RunFiles {
-  const dir = join(reportDir, 'run', dirName(runId, shard))
+function filesIn(dir: string): RunFiles {
   return { dir, ledger: join(dir, 'ledger.jsonl'), stopped: join(dir, 'target-stopped.json'), unanswered: join(dir, 'unanswered'), leftovers: join(dir, 'leftovers.json') }
 }
 
-/** Creates this run's directory and removes those of earlier runs (their report is replaced too). */
+export function runFiles(reportDir: string, runId: string, shard: Shard = null): RunFiles {
+  return filesIn(join(reportDir, 'run', dirName(runId, shard)))
+}
+
+/** Whether a directory name under <reportDir>/run/ belongs to this run (whole, or one of its shards). */
+function ofRun(entry: string, runId: string): boolean {
+  const name = dirName(runId, null)
+  return entry === name || entry.startsWith(`${name}-shard-`)
+}
+
+/** The directories of a run that are here: its own, and those of its shards. */
+export function runFilesOfAllShards(reportDir: string, runId: string): RunFiles[] {
+  const parent = join(reportDir, 'run')
+  if (!existsSync(parent)) return []
+  return readdirSync(parent)
+    .filter((entry) => ofRun(entry, runId))
+    .sort()
+    .map((entry) => filesIn(join(parent, entry)))
+}
+
+/**
+ * Creates this run's directory and removes those of earlier runs (their report is replaced
+ * too); the other shards of this run keep theirs, for the merged report.
+ */
 export function prepareRunDir(reportDir: string, runId: string, shard: Shard = null): RunFiles {
   const files = runFiles(reportDir, runId, shard)
   const parent = join(reportDir, 'run')
   mkdirSync(files.dir, { recursive: true })
   for (const entry of readdirSync(parent)) {
-    if (join(parent, entry) !== files.dir) rmSync(join(parent, entry), { recursive: true, force: true })
+    if (!ofRun(entry, runId)) rmSync(join(parent, entry), { recursive: true, force: true })
   }
   return files
 }
