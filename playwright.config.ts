@@ -57,6 +57,9 @@ export default defineConfig({
   timeout: 60_000,
   globalTimeout: parseInteger(env, 'CONFORMANCE_RUN_TIMEOUT_MS', { min: 10_000, max: 24 * 3_600_000 }) ?? 30 * 60_000,
   outputDir: `${reportDir}/test-results`,
+  // Preflight before any test (unless certify did it) and the run-wide cleanup after them.
+  globalSetup: './src/harness/run/globalSetup.ts',
+  globalTeardown: './src/harness/run/globalTeardown.ts',
   reporter: [
     ['list'],
     ['./src/harness/reporting/conformanceReporter.ts', { outputDir: reportDir }],

@@ -7,26 +7,24 @@ import { join } from 'node:path'
 import { ConfigError } from '../harness/config/configError.ts'
 import { embeddedMarker, environment, readHarnessConfig, type Env } from '../harness/config/harnessConfig.ts'
 import { runIdentity } from '../harness/config/runIdentity.ts'
-import { PreflightFailure, preflight } from '../harness/preflight/preflight.ts'
+import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
+import { finishRun } from '../harness/run/runEnd.ts'
+import { shardOfArguments } from '../harness/run/runFiles.ts'
 import { startReferenceServer } from '../reference/server.ts'
+import { Interruption } from './interruption.ts'
 import { exitCodeOf, exitCodes, exitWhenDone, readReport } from './verdict.ts'
 
 export { exitCodes } from './verdict.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
 
-function runPlaywright(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runPlaywright(args: string[], env: NodeJS.ProcessEnv, interruption: Interruption): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [playwrightCli, 'test', ...args], { env, stdio: 'inherit' })
-    const forward = (signal: NodeJS.Signals) => child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 128 : 1))
-    })
+    // Its own process group: a Ctrl+C reaches Playwright once, through interruption.ts.
+    const child = spawn(process.execPath, [playwrightCli, 'test', ...args], { env, stdio: 'inherit', detached: true })
+    interruption.running(child)
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
   })
 }
 
@@ -48,7 +46,8 @@ async function certify(args: string[]): Promise<number> {
   const env = environment()
   const config = readHarnessConfig(env)
   checkArguments(args, env)
-  const { seed } = runIdentity(env)
+  const { seed, runId } = runIdentity(env)
+  const interruption = new Interruption()
   console.log(`Seed ${seed} (replay the same cases with CONFORMANCE_SEED=${seed})`)
 
   let stopReference: (() => Promise<void>) | undefined
@@ -65,8 +64,21 @@ async function certify(args: string[]): Promise<number> {
 
   try {
     await preflight({ ...config, baseUrl })
+    env[preflightDoneMarker] = '1'
     removeReportFiles(config.reportDir)
-    const playwrightExit = await runPlaywright(args, env)
+    const playwrightExit = await runPlaywright(args, env, interruption)
+    const end = await finishRun({ ...config, baseUrl }, runId, shardOfArguments(args))
+    if (end.leftovers.length > 0) {
+      console.error(`certify: not everything the run created could be deleted (listed in the report):\n  ${end.leftovers.join('\n  ')}`)
+    }
+    if (end.targetStopped) {
+      console.error(`certify: the target stopped answering during the run (${end.targetStopped}); the checks after that were not run.`)
+      return exitCodes.targetStopped
+    }
+    if (interruption.exitCode !== undefined) {
+      console.error(`certify: interrupted by ${interruption.signal}; the run did not finish.`)
+      return interruption.exitCode
+    }
     const report = readReport(config.reportDir)
     if (!report) {
       // A shard writes a blob report, not ours: npm run report merges the shards and judges.

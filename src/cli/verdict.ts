@@ -6,7 +6,7 @@ import { ConfigError } from '../harness/config/configError.ts'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
 import { reportFileNames } from '../harness/reporting/reportFiles.ts'
 
-export const exitCodes = { conforms: 0, doesNotConform: 1, configuration: 2, preflight: 3, noReport: 4 } as const
+export const exitCodes = { conforms: 0, doesNotConform: 1, configuration: 2, preflight: 3, targetStopped: 3, noReport: 4 } as const
 
 export function readReport(reportDir: string): ConformanceReport | undefined {
   try {

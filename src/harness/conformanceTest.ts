@@ -6,9 +6,12 @@ import { valuesFor, type Values } from '../../fixtures/values.ts'
 import { runIdentity } from './config/runIdentity.ts'
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts'
 import { ExchangeLog, exchangeAttachmentName } from './client/exchangeLog.ts'
-import { ResourceLedger } from './client/resourceLedger.ts'
 import { RuntimeClient } from './client/runtimeClient.ts'
 import { SecretMask } from './client/secretMask.ts'
+import { targetGuard, type TargetGuard } from './client/targetGuard.ts'
+import { readTrafficPolicy } from './config/trafficPolicy.ts'
+import { runFiles } from './run/runFiles.ts'
+import { JournaledLedger } from './run/runJournal.ts'
 import { Prerequisites } from './checks/prerequisites.ts'
 
 type TraceOption = PlaywrightWorkerOptions['trace']
@@ -34,7 +37,13 @@ function refuseTracing(trace: TraceOption | undefined): void {
   }
 }
 
-export const test = base.extend<Omit<CheckFixtures, 'harness'>, { harness: ResolvedHarness }>({
+interface WorkerFixtures {
+  harness: ResolvedHarness
+  /** This worker's share of the rate cap, its 429 retries, the run's verdict on a silent target. */
+  guard: TargetGuard
+}
+
+export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>({
   harness: [
     async ({}, use, workerInfo) => {
       refuseTracing(workerInfo.project.use.trace)
@@ -46,10 +55,24 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, { harness: Resol
     { scope: 'worker' },
   ],
 
-  api: async ({ harness, playwright }, use, testInfo) => {
+  guard: [
+    async ({ harness }, use, workerInfo) => {
+      const placement = { lane: workerInfo.parallelIndex, lanes: workerInfo.config.workers }
+      await use(targetGuard(readTrafficPolicy(), { files: runFiles(harness.reportDir, harness.runId, workerInfo.config.shard), ...placement }))
+    },
+    { scope: 'worker' },
+  ],
+
+  api: async ({ harness, guard, playwright }, use, testInfo) => {
+    // Once the target stopped answering, the checks not yet begun are not run: a skip, with the
+    // reason, ends each at once (a failure would cost a fresh worker each).
+    const stopped = guard.stoppedBecause()
+    testInfo.skip(stopped !== undefined, `not run: the target stopped answering earlier in this run (${stopped})`)
     const http = await playwright.request.newContext({ ignoreHTTPSErrors: false })
     const log = new ExchangeLog(new SecretMask(harness.token))
-    const api = new RuntimeClient(http, harness, log, new ResourceLedger())
+    const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
+    const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
+    const api = new RuntimeClient(http, { ...harness, runMarker }, log, ledger, guard)
     try {
       await use(api)
     } finally {

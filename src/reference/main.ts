@@ -1,6 +1,7 @@
 // npm run server: the reference on 127.0.0.1, configured by the same variables as the harness.
 import { environment, parseInteger } from '../harness/config/harnessConfig.ts'
 import { ConfigError } from '../harness/config/configError.ts'
+import { referenceTagKeys } from './declaredTagKeys.ts'
 import { referenceDefaults } from './defaults.ts'
 import { startReferenceServer } from './server.ts'
 
@@ -9,11 +10,13 @@ async function main(): Promise<void> {
   const port = parseInteger(env, 'PORT', { min: 0, max: 65535 }) ?? referenceDefaults.port
   const token = env.CONFORMANCE_TOKEN?.trim() || referenceDefaults.token
   const botId = env.CONFORMANCE_BOT_ID?.trim() || referenceDefaults.botId
-  const server = await startReferenceServer({ port, token, botId })
+  const tagKeys = referenceTagKeys(env.REFERENCE_TAG_KEYS)
+  const server = await startReferenceServer({ port, token, botId, tagKeys })
   const tokenSource = env.CONFORMANCE_TOKEN?.trim() ? 'from CONFORMANCE_TOKEN' : `default: ${referenceDefaults.token}`
   console.log(`Reference Runtime API listening on ${server.url}`)
   console.log(`  bot id: ${botId}${env.CONFORMANCE_BOT_ID?.trim() ? '' : ' (default)'}`)
   console.log(`  token:  ${tokenSource}`)
+  if (tagKeys) console.log(`  declared tag keys (REFERENCE_TAG_KEYS): ${tagKeys.join(', ')}; any other key is rejected`)
   const stop = () => {
     void server.close().then(() => process.exit(0))
   }

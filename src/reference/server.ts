@@ -15,6 +15,7 @@ import { registerParticipants } from './routes/participants.ts'
 import { registerStates } from './routes/states.ts'
 import { registerTags } from './routes/tags.ts'
 import { registerUsers } from './routes/users.ts'
+import { rejectUndeclaredTagKeys } from './declaredTagKeys.ts'
 import { ChatStore } from './store/chatStore.ts'
 
 export interface ReferenceOptions {
@@ -25,6 +26,8 @@ export interface ReferenceOptions {
   faults?: readonly Fault[]
   /** A store filled beforehand (the bench's growth measurements); a new empty one by default. */
   store?: ChatStore
+  /** The tag keys the bot declares; any other key is rejected (declaredTagKeys.ts). Unset: every key. */
+  tagKeys?: readonly string[] | undefined
 }
 
 /** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
@@ -90,6 +93,7 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
 
   app.addHook('onRequest', authenticate(options))
   for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) fault.install(app)
+  if (options.tagKeys) rejectUndeclaredTagKeys(app, options.tagKeys)
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const apiError = asApiError(error)

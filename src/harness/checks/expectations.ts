@@ -12,6 +12,9 @@ export class ConformanceFailure extends Error {
 
 function errorSummary(reply: Reply): string {
   const body = reply.json as { type?: unknown; message?: unknown } | undefined
+  // Not JSON (an HTML error page, an empty or cut body): say what came instead.
+  const notJson = body === undefined ? reply.violations.find((v) => v.path === '/') : undefined
+  if (notJson) return `: ${notJson.problem}${notJson.value === undefined ? '' : `, starting ${notJson.value}`}`
   if (!body || typeof body !== 'object') return ''
   const type = typeof body.type === 'string' ? ` ${body.type}` : ''
   const message = typeof body.message === 'string' ? ` ${JSON.stringify(body.message.slice(0, 160))}` : ''

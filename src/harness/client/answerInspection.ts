@@ -11,12 +11,18 @@ export interface InspectedAnswer {
 
 const firstBytes = 120
 
+/** The start of a body that is not JSON, quoted, with the body's full length when cut. */
+export function bodyStart(text: string): string {
+  if (text.length === 0) return 'empty body'
+  return text.length > firstBytes ? `${JSON.stringify(text.slice(0, firstBytes))}… (${text.length} characters)` : JSON.stringify(text)
+}
+
 function notJson(status: number, contentType: string, text: string, why: string): Violation {
   return {
     rule: status >= 400 ? 'S13' : 'SHAPE',
     path: '/',
     problem: `answer is not JSON (${why}; status ${status}, content-type ${contentType || 'none'})`,
-    value: text.length === 0 ? 'empty body' : shortValue(text.slice(0, firstBytes)),
+    value: bodyStart(text),
   }
 }
 

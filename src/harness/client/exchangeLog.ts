@@ -16,6 +16,8 @@ export interface Exchange {
   responseHeaders?: Record<string, string>
   responseBody?: string
   transportError?: string
+  /** How often the request was sent again after a 429 before this answer. */
+  retries?: number
   violations: Violation[]
   startedAt: string
   durationMs: number
@@ -42,6 +44,8 @@ export interface ExchangeAttachment {
   errorsSeen: Partial<Record<OperationId, number>>
   /** Resources the test created and could not delete afterwards. */
   leftovers: string[]
+  /** Requests sent again after a 429, over all the test's exchanges. */
+  retries?: number
 }
 
 export const exchangeAttachmentName = 'conformance-exchanges.json'
@@ -119,6 +123,7 @@ export class ExchangeLog {
       seen,
       errorsSeen,
       leftovers: [...this.leftovers],
+      retries: this.exchanges.reduce((sum, e) => sum + (e.retries ?? 0), 0),
     }
     if (checkFailed && this.culprit !== undefined) {
       attachment.culprit = this.culprit

@@ -1,14 +1,17 @@
 // The Runtime API client the checks use: one typed function per documented operation, on
 // Playwright's APIRequestContext. Every answer is inspected against the contract and recorded.
-import type { APIRequestContext, APIResponse } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 import { fillPath, operation, type Operation, type OperationId } from '../contract/operations.ts'
 import { contractSchemas } from '../contract/schemaRegistry.ts'
 import type * as T from '../contract/types.ts'
 import type { Violation } from '../contract/violations.ts'
+import { answerBody, oversizeAnswer } from './answerBody.ts'
 import { inspectAnswer } from './answerInspection.ts'
 import type { Exchange, ExchangeLog } from './exchangeLog.ts'
 import { encodeQuery } from './queryString.ts'
 import { describeTracked, removalOf, type ResourceLedger } from './resourceLedger.ts'
+import { hideRunMarker, withRunMarker, type RunMarker } from './runMarker.ts'
+import { RateLimitExhausted, TargetGuard, type GuardedAnswer } from './targetGuard.ts'
 import { TransportFailure } from './transportFailure.ts'
 
 export interface ClientTarget {
@@ -17,6 +20,8 @@ export interface ClientTarget {
   botId: string
   integrationId: string | undefined
   timeoutMs: number
+  /** Tag added to what the client creates, so leftovers can be found (runMarker.ts). */
+  runMarker?: RunMarker | undefined
 }
 
 export interface CallOptions {
@@ -57,6 +62,8 @@ export class RuntimeClient {
     readonly target: ClientTarget,
     readonly log: ExchangeLog,
     readonly ledger: ResourceLedger,
+    /** Rate cap, 429 retries, the run's verdict on a silent target. */
+    private readonly guard: TargetGuard = TargetGuard.direct(),
   ) {}
 
   urlOf(op: Operation, options: CallOptions): string {
@@ -78,41 +85,64 @@ export class RuntimeClient {
     return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined))
   }
 
-  /** Calls an operation and inspects the answer; throws TransportFailure when no answer came. */
+  /**
+   * Calls an operation and inspects the answer. Throws TransportFailure when no answer came,
+   * TargetStopped when the run found the target stopped, RateLimitExhausted when 429s outlast the retries.
+   */
   async call<TBody = unknown>(id: OperationId, options: CallOptions = {}): Promise<Reply<TBody>> {
     const op = operation(id)
-    const data = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+    const body = withRunMarker(id, options.body, this.target.runMarker)
+    const data = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body))
     const url = this.urlOf(op, options)
     const requestHeaders = this.headersOf(options, data !== undefined)
     const startedAt = new Date()
     const base = { operation: id, method: op.method, url, requestHeaders, requestBody: data, startedAt: startedAt.toISOString() }
     const elapsed = () => Date.now() - startedAt.getTime()
 
-    let response: APIResponse
-    let text: string
+    let answer: GuardedAnswer
     try {
-      response = await this.http.fetch(url, {
-        method: op.method,
-        headers: requestHeaders,
-        data,
-        timeout: this.target.timeoutMs,
-        failOnStatusCode: false,
-        maxRedirects: 0,
+      answer = await this.guard.send(id, this.target.timeoutMs, async () => {
+        const response = await this.http.fetch(url, {
+          method: op.method,
+          headers: requestHeaders,
+          data,
+          timeout: this.target.timeoutMs,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+        })
+        return { status: response.status(), headers: response.headers(), body: await response.body() }
       })
-      text = await response.text()
     } catch (error) {
-      const failure = TransportFailure.from(error, op, this.target.timeoutMs)
-      const exchange = this.log.add({ ...base, transportError: failure.cause, violations: [], durationMs: elapsed() })
-      this.log.blame(exchange)
-      throw failure.withMask((t) => this.log.mask(t))
+      if (error instanceof TransportFailure) {
+        const exchange = this.log.add({ ...base, transportError: error.cause, violations: [], durationMs: elapsed() })
+        this.log.blame(exchange)
+        throw error.withMask((t) => this.log.mask(t))
+      }
+      if (error instanceof RateLimitExhausted) this.record(op, base, error.answer, elapsed()).blame()
+      throw error
     }
+    return this.record<TBody>(op, base, answer, elapsed(), options)
+  }
 
-    const status = response.status()
-    const responseHeaders = response.headers()
+  /** Inspects an answer, logs the exchange and tracks what it created or deleted. */
+  private record<TBody>(
+    op: Operation,
+    base: Omit<Exchange, 'seq' | 'violations' | 'durationMs'>,
+    answer: GuardedAnswer,
+    durationMs: number,
+    request: CallOptions = {},
+  ): Reply<TBody> {
+    const { status, headers: responseHeaders, retries } = answer
     const contentType = responseHeaders['content-type'] ?? ''
-    const { json, violations } = inspectAnswer(op, status, contentType, text, contractSchemas())
-    const exchange = this.log.add({ ...base, status, responseHeaders, responseBody: text, violations, durationMs: elapsed() })
-    if (status >= 200 && status < 300) this.ledger.observe(id, options, json)
+    const raw = answerBody(answer.body)
+    // Masked before anything quotes it: a page that echoes the token, cut at its first bytes,
+    // would otherwise leak the token's start.
+    const text = { ...raw, text: this.log.mask(raw.text) }
+    const inspected = text.overLimit ? oversizeAnswer(status, contentType, text) : inspectAnswer(op, status, contentType, text.text, contractSchemas())
+    const { violations } = inspected
+    const json = hideRunMarker(inspected.json, this.target.runMarker, text.text)
+    const exchange = this.log.add({ ...base, status, responseHeaders, responseBody: text.text, violations, durationMs, ...(retries ? { retries } : {}) })
+    if (status >= 200 && status < 300) this.ledger.observe(op.id, request, json)
     return { operation: op, status, contentType, json, body: json as TBody, violations, exchange, blame: () => this.log.blame(exchange) }
   }
 

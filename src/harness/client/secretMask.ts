@@ -27,4 +27,12 @@ export class SecretMask {
       ]),
     )
   }
+
+  /** The same error with the secret masked out of its message and stack (a target may echo the token). */
+  maskError(error: unknown): unknown {
+    if (!(error instanceof Error)) return error
+    error.message = this.mask(error.message)
+    if (error.stack !== undefined) error.stack = this.mask(error.stack)
+    return error
+  }
 }

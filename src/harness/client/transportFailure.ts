@@ -1,7 +1,5 @@
 // No answer at all: refused, reset, timed out, TLS. Playwright's own error text carries a call
 // log with the request headers (the token among them), so only its first line is kept.
-import type { Operation } from '../contract/operations.ts'
-
 export class TransportFailure extends Error {
   constructor(
     readonly operationId: string,
@@ -11,11 +9,11 @@ export class TransportFailure extends Error {
     this.name = 'TransportFailure'
   }
 
-  static from(error: unknown, op: Operation, timeoutMs: number): TransportFailure {
+  static from(error: unknown, operationId: string, timeoutMs: number): TransportFailure {
     const raw = error instanceof Error ? error.message : String(error)
     const firstLine = (raw.split('\n')[0] ?? raw).replace(/^[\w.]+: /, '').trim()
     const cause = /timeout/i.test(firstLine) ? `timed out after ${timeoutMs} ms (CONFORMANCE_TIMEOUT_MS)` : firstLine
-    return new TransportFailure(op.id, cause)
+    return new TransportFailure(operationId, cause)
   }
 
   /** The same failure with every secret masked out of its text. */

@@ -23,7 +23,10 @@ export interface HarnessConfig {
   action: ActionConfig | undefined
   timeoutMs: number
   reportDir: string
-  /** The tag keys the bot declares (CONFORMANCE_TAG_KEYS); undefined: any key may be used. */
+  /**
+   * The tag keys checks may use: those the bot declares (CONFORMANCE_TAG_KEYS) less the run
+   * marker's key; undefined: any key may be used.
+   */
   tagKeys: string[] | undefined
   /** Cases each property check tries (CONFORMANCE_CASES). */
   cases: number
@@ -33,6 +36,8 @@ export interface HarnessConfig {
   level: Level
   /** How the report names the target (CONFORMANCE_TARGET_NAME, CONFORMANCE_TARGET_VERSION). */
   target: { name: string | undefined; version: string | undefined }
+  /** The tag key that marks what a run creates with its run id; undefined: no marker tag. */
+  runTagKey: string | undefined
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -134,6 +139,19 @@ function parseLevel(env: Env): Level {
   return value
 }
 
+/** The run marker's key when none is named; with declared keys, used only if it is one of them. */
+export const defaultRunTagKey = 'conformanceRun'
+
+function parseRunTagKey(env: Env, declared: string[] | undefined): string | undefined {
+  const named = text(env, 'CONFORMANCE_RUN_TAG_KEY')
+  if (named === undefined) return !declared || declared.includes(defaultRunTagKey) ? defaultRunTagKey : undefined
+  if (named.includes('.')) throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', `${JSON.stringify(named)} has a dot, which the query form tags.key=value cannot carry`)
+  if (declared && !declared.includes(named)) {
+    throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', `${JSON.stringify(named)} is not one of CONFORMANCE_TAG_KEYS; the bot would reject it`)
+  }
+  return named
+}
+
 /** Reads and checks the configuration; throws ConfigError on the first problem. */
 export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
@@ -154,6 +172,8 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     }
   }
 
+  const declaredTagKeys = parseTagKeys(env)
+  const runTagKey = parseRunTagKey(env, declaredTagKeys)
   return {
     baseUrl,
     embedded,
@@ -163,7 +183,8 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     action: parseAction(env, embedded),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
     reportDir: readReportDir(env),
-    tagKeys: parseTagKeys(env),
+    tagKeys: declaredTagKeys?.filter((key) => key !== runTagKey),
+    runTagKey,
     // Each case makes a few requests; ten per property keeps a whole run well under a minute.
     cases: parseInteger(env, 'CONFORMANCE_CASES', { min: 1, max: 10_000 }) ?? 10,
     // The reference's page size is 20; 45 spans three of its pages without assuming any page size.

@@ -17,3 +17,11 @@ export function runIdentity(env = environment()): RunIdentity {
   env.CONFORMANCE_RUN_ID ??= `cr${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   return { seed, runId: env.CONFORMANCE_RUN_ID }
 }
+
+/** When the run with this id started (epoch ms), read back from the id; undefined for an id set by hand. */
+export function runStartedAt(runId: string): number | undefined {
+  const match = /^cr([0-9a-z]+)[0-9a-f]{6}$/.exec(runId)
+  if (!match?.[1]) return undefined
+  const startedAt = parseInt(match[1], 36)
+  return Number.isSafeInteger(startedAt) && startedAt > Date.UTC(2020, 0) && startedAt <= Date.now() + 60_000 ? startedAt : undefined
+}

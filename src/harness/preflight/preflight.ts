@@ -18,6 +18,9 @@ export interface PreflightTarget {
 
 const preflightLimitMs = 8_000
 
+/** Internal: set by `npm run certify` once its preflight passed, so Playwright's global setup does not repeat it. */
+export const preflightDoneMarker = 'CONFORMANCE_PREFLIGHT_DONE'
+
 function networkProblem(error: unknown, url: string, timeoutMs: number): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   const code = cause?.code ?? ''

@@ -6,6 +6,7 @@ import type { Exchange } from '../client/exchangeLog.ts'
 import { operations, type OperationId } from '../contract/operations.ts'
 import type { RuleId } from '../contract/rules.ts'
 import { features as allFeatures, levels, type Feature, type Level } from '../checks/levels.ts'
+import type { RunFacts } from './runFacts.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
 
@@ -64,7 +65,7 @@ export interface OperationEntry {
   status: Record<Level, OperationStatus>
 }
 
-export interface ConformanceReport {
+export interface ConformanceReport extends Partial<RunFacts> {
   baseUrl: string
   embedded: boolean
   /** CONFORMANCE_TARGET_NAME / CONFORMANCE_TARGET_VERSION, when given. */

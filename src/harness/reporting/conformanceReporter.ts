@@ -14,6 +14,7 @@ import { testFailureDetails } from './failureDetails.ts'
 import { writeReportFiles } from './reportFiles.ts'
 import { consoleSummary } from './reportWording.ts'
 import { readRunMetadata } from './runMetadata.ts'
+import { runFacts } from './runFacts.ts'
 
 interface Options {
   outputDir?: string
@@ -159,6 +160,7 @@ export default class ConformanceReporter implements Reporter {
       requests: attachments.reduce((sum, { attachment }) => sum + Object.values(attachment.seen).reduce((n, count) => n + (count ?? 0), 0), 0),
       levels,
       operations,
+      ...runFacts(attachments.map((a) => a.attachment), this.outputDir, run.runId, this.config?.shard ?? null),
       checks: sortChecks(checks),
     })
   }

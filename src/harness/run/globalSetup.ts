@@ -1,0 +1,34 @@
+// Playwright's global setup, for every run, also `npx playwright test` without certify: unless
+// certify already did, runs the preflight so an unusable target is one sentence, not a wall of
+// failing checks; then prepares the run's shared directory.
+import type { FullConfig } from '@playwright/test'
+import { readHarnessConfig, environment } from '../config/harnessConfig.ts'
+import { runIdentity } from '../config/runIdentity.ts'
+import { PreflightFailure, preflight, preflightDoneMarker } from '../preflight/preflight.ts'
+import { prepareRunDir } from './runFiles.ts'
+
+export default async function globalSetup(config: FullConfig): Promise<void> {
+  const env = environment()
+  const harness = readHarnessConfig(env)
+  const { runId } = runIdentity(env)
+  if (!harness.runTagKey) {
+    console.warn(
+      'No run marker: CONFORMANCE_TAG_KEYS does not list conformanceRun and CONFORMANCE_RUN_TAG_KEY is unset, ' +
+        'so what a killed run leaves behind cannot be found later by `npm run cleanup`.',
+    )
+  }
+  if (env[preflightDoneMarker] !== '1' && harness.baseUrl) {
+    try {
+      await preflight({ ...harness, baseUrl: harness.baseUrl })
+    } catch (error) {
+      if (!(error instanceof PreflightFailure)) throw error
+      // One sentence, without a stack trace pointing into the harness.
+      const failure = new Error(`preflight failed: ${error.message}`)
+      failure.stack = failure.message
+      throw failure
+    }
+    env[preflightDoneMarker] = '1'
+  }
+  // Only a run that passed its preflight gets a directory: the teardown cleans up after those only.
+  prepareRunDir(harness.reportDir, runId, config.shard)
+}

@@ -1,0 +1,26 @@
+// The common frame of a run the tests watch: a fresh reference, a proxy in front of it whose
+// hook sees every request, `npm run certify` through the proxy, and everything closed after.
+import { certify, removeReportDir, type RunOptions, type RunResult } from './certifyRun.ts'
+import { proxy, reference, targetEnv, type ProxyHook, type Running } from './servers.ts'
+
+export interface ProxiedRun {
+  /** The reference behind the proxy, to look at what the run left. */
+  target: Running
+  result: RunResult
+  close: () => Promise<void>
+}
+
+export async function proxiedRun(hook: ProxyHook, args: string[], options: RunOptions = {}): Promise<ProxiedRun> {
+  const target = await reference()
+  const front = await proxy(target.url, hook)
+  const result = await certify(args, { ...options, env: { ...targetEnv(front.url), ...options.env } })
+  return {
+    target,
+    result,
+    close: async () => {
+      await front.close()
+      await target.close()
+      removeReportDir(result)
+    },
+  }
+}
