@@ -1,7 +1,7 @@
 // The Playwright test object of the conformance specs, with the fixtures every check uses:
 // the configuration, a client whose traffic is recorded (and attached to a failing test, masked)
 // and whose created resources are deleted when the test ends, pass or fail.
-import { test as base, type PlaywrightWorkerOptions } from '@playwright/test'
+import { test as base, type APIRequestContext, type PlaywrightWorkerOptions } from '@playwright/test'
 import { valuesFor, type Values } from '../../fixtures/values.ts'
 import { runIdentity } from './config/runIdentity.ts'
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts'
@@ -39,6 +39,8 @@ function refuseTracing(trace: TraceOption | undefined): void {
 
 interface WorkerFixtures {
   harness: ResolvedHarness
+  /** One request context per worker: its kept-alive connections serve every test of the worker. */
+  http: APIRequestContext
   /** This worker's share of the rate cap, its 429 retries, the run's verdict on a silent target. */
   guard: TargetGuard
 }
@@ -55,6 +57,15 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>(
     { scope: 'worker' },
   ],
 
+  http: [
+    async ({ playwright }, use) => {
+      const http = await playwright.request.newContext({ ignoreHTTPSErrors: false })
+      await use(http)
+      await http.dispose()
+    },
+    { scope: 'worker' },
+  ],
+
   guard: [
     async ({ harness }, use, workerInfo) => {
       const placement = { lane: workerInfo.parallelIndex, lanes: workerInfo.config.workers }
@@ -63,12 +74,11 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>(
     { scope: 'worker' },
   ],
 
-  api: async ({ harness, guard, playwright }, use, testInfo) => {
+  api: async ({ harness, guard, http }, use, testInfo) => {
     // Once the target stopped answering, the checks not yet begun are not run: a skip, with the
     // reason, ends each at once (a failure would cost a fresh worker each).
     const stopped = guard.stoppedBecause()
     testInfo.skip(stopped !== undefined, `not run: the target stopped answering earlier in this run (${stopped})`)
-    const http = await playwright.request.newContext({ ignoreHTTPSErrors: false })
     const log = new ExchangeLog(new SecretMask(harness.token))
     const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
     const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
@@ -82,7 +92,6 @@ export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>(
         body: JSON.stringify(log.attachment(failed)),
         contentType: 'application/json',
       })
-      await http.dispose()
     }
   },
 
