@@ -86,8 +86,13 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
     }
   })
 
+  const store = new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
+  const router = new OperationRouter(app)
+  // Faults come first, so a fault's hook can act before authentication; with none, nothing is added.
+  for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) {
+    fault.install({ app, store, token: options.token, wrap: (id, wrapper) => router.wrap(id, wrapper), correctCall: (id) => router.correctCall(id) })
+  }
   app.addHook('onRequest', authenticate(options))
-  for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) fault.install(app)
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const apiError = asApiError(error)
@@ -98,8 +103,6 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
     return reply.code(error.status).send(error.body())
   })
 
-  const store = new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
-  const router = new OperationRouter(app)
   registerUsers(router, store)
   registerConversations(router, store)
   registerParticipants(router, store)
