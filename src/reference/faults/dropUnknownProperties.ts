@@ -22,7 +22,7 @@ export const dropUnknownProperties: Fault = {
   breaks: 'SHAPE',
   side: 'request',
   summary: 'body properties the contract does not list are dropped instead of answered with 400 InvalidPayload',
-  concerns: ['SHAPE.createUser.unknown-property-400', 'SHAPE.updateConversation.unknown-property-400', 'SHAPE.setState.unknown-property-400'],
+  concerns: ['SHAPE.createUser.unknown-property-400', 'SHAPE.setState.unknown-property-400'],
   install({ app }) {
     const listed = listedProperties()
     // eslint-disable-next-line @typescript-eslint/require-await

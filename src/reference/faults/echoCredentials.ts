@@ -18,7 +18,7 @@ export const echoCredentials: Fault = {
   breaks: 'SHAPE',
   side: 'answer',
   summary: 'answers repeat the Authorization header: in a header, in error messages and in an undocumented resource field',
-  concerns: ['SHAPE.createUser.valid-call', 'SHAPE.getUser.valid-call', 'S13.getUser.'],
+  concerns: ['SHAPE.getUser.valid-call'],
   install({ app }) {
     app.addHook('onSend', async (request, reply, payload) => {
       const authorization = request.headers.authorization

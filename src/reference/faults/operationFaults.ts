@@ -1,7 +1,9 @@
 // Most faults are a few lines around the correct handler of one operation: rewrite the request
 // before it is validated and served, or rewrite the answer it gives. These build such faults.
 import type { OperationId } from '../../harness/contract/operations.ts'
+import { ApiError } from '../apiError.ts'
 import type { OperationRequest } from '../operationRoutes.ts'
+import type { ChatStore } from '../store/chatStore.ts'
 import { isJsonObject, type Fault } from './fault.ts'
 
 type Described = Omit<Fault, 'install'>
@@ -27,6 +29,28 @@ export function requestFault(spec: Described & { operation: OperationId; rewrite
     ...described,
     install({ wrap }) {
       wrap(operation, (request, next) => next(rewrite(request)))
+    },
+  }
+}
+
+/**
+ * A fault in how one operation fails: `recover` gets the correct error (and the store) and returns a
+ * success answer to give instead, throws another error, or returns undefined to keep it.
+ */
+export function errorFault(spec: Described & { operation: OperationId; recover: (error: ApiError, request: OperationRequest, store: ChatStore) => unknown }): Fault {
+  const { operation, recover, ...described } = spec
+  return {
+    ...described,
+    install({ wrap, store }) {
+      wrap(operation, async (request, next) => {
+        try {
+          return await next(request)
+        } catch (error) {
+          const answer = error instanceof ApiError ? recover(error, request, store) : undefined
+          if (answer === undefined) throw error
+          return answer
+        }
+      })
     },
   }
 }
