@@ -24,7 +24,7 @@ export const transportFaults: Fault[] = [
         onRequest: async (request) => {
           // Stops waiting when the caller gives up, so closing the server is not held up.
           const gaveUp = new AbortController()
-          request.raw.once('close', () => gaveUp.abort())
+          request.raw.socket.once('close', () => gaveUp.abort())
           await sleep(slowMs, undefined, { signal: gaveUp.signal, ref: false }).catch(() => undefined)
         },
       })
