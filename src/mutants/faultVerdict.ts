@@ -6,6 +6,11 @@ import { countsAt, type CheckEntry, type ConformanceReport } from '../harness/re
 import type { Fault } from '../reference/faults/fault.ts'
 import type { RunOutcome } from './certificationRun.ts'
 
+/** What a verdict reads of a run: its checks and level verdicts, or that it wrote no report. */
+export interface JudgedRun extends Pick<RunOutcome, 'exitCode' | 'stopped'> {
+  report: Pick<ConformanceReport, 'checks' | 'levels'> | undefined
+}
+
 export type FaultStatus = 'caught' | 'caught elsewhere' | 'survived' | 'no report'
 
 export interface FaultVerdict {
@@ -20,11 +25,11 @@ export interface FaultVerdict {
 
 const allFeatures = new Set(features)
 
-function failed(report: ConformanceReport): CheckEntry[] {
+function failed(report: Pick<ConformanceReport, 'checks'>): CheckEntry[] {
   return report.checks.filter((check) => check.status === 'failed')
 }
 
-export function judgeFault(fault: Pick<Fault, 'breaks' | 'level'>, outcome: Pick<RunOutcome, 'report' | 'exitCode' | 'stopped'>): FaultVerdict {
+export function judgeFault(fault: Pick<Fault, 'breaks' | 'level'>, outcome: JudgedRun): FaultVerdict {
   if (!outcome.report) {
     const why = outcome.stopped ? 'the run was stopped at its time limit' : `Playwright exited ${outcome.exitCode}`
     return { status: 'no report', caughtBy: [], alsoFailed: [], problem: `the run wrote no report (${why})` }
@@ -44,7 +49,7 @@ export function judgeFault(fault: Pick<Fault, 'breaks' | 'level'>, outcome: Pick
 }
 
 /** The clean reference passes: every check of every level passed, none failed or skipped. */
-export function judgeClean(outcome: Pick<RunOutcome, 'report' | 'exitCode' | 'stopped'>): string | undefined {
+export function judgeClean(outcome: JudgedRun): string | undefined {
   const report = outcome.report
   if (!report) return `the run wrote no report (${outcome.stopped ? 'stopped at its time limit' : `Playwright exited ${outcome.exitCode}`})`
   const bad = report.checks.filter((check) => check.status !== 'passed')

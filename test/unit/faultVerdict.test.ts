@@ -3,33 +3,16 @@
 // self-test. And the --grep a fault's concerns become selects exactly those checks.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { judge, summarise, type CheckEntry, type ConformanceReport } from '../../src/harness/reporting/conformanceReport.ts'
+import { judge, type CheckEntry } from '../../src/harness/reporting/conformanceReport.ts'
 import { checksGrep } from '../../src/mutants/certificationRun.ts'
-import { judgeClean, judgeFault } from '../../src/mutants/faultVerdict.ts'
+import { judgeClean, judgeFault, type JudgedRun } from '../../src/mutants/faultVerdict.ts'
 
 function check(id: string, status: CheckEntry['status'], more: Partial<CheckEntry> = {}): CheckEntry {
   return { id, operation: 'getUser', rule: id.split('.')[0] as CheckEntry['rule'], level: 'core', status, title: id, ...more }
 }
 
-function run(checks: CheckEntry[]): { report: ConformanceReport; exitCode: number; stopped: boolean } {
-  const { operations, levels } = judge(checks, ['action', 'integration'])
-  const report: ConformanceReport = {
-    baseUrl: 'http://127.0.0.1:1/',
-    embedded: true,
-    target: {},
-    startedAt: '',
-    finishedAt: '',
-    seed: 1,
-    runId: 'r',
-    harnessVersion: '0',
-    level: 'core',
-    features: { configured: ['action', 'integration'], notConfigured: [] },
-    summary: summarise(checks, 'core', levels.core.verdict),
-    levels,
-    operations,
-    checks,
-  }
-  return { report, exitCode: 1, stopped: false }
+function run(checks: CheckEntry[]): JudgedRun {
+  return { report: { checks, levels: judge(checks, ['action', 'integration']).levels }, exitCode: 1, stopped: false }
 }
 
 test('a fault is caught by a failed check of its rule, derived answers checks included', () => {
