@@ -15,12 +15,29 @@ export interface OperationRequest<TBody = unknown> {
   integrationId: string | undefined
 }
 
+/** The Fastify URL of an operation's path: /v1/chat/users/{id} → /v1/chat/users/:id. */
+export function routeUrl(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1')
+}
+
 export type OperationHandler<TBody = never> = (request: OperationRequest<TBody>) => unknown
+
+/** An operation as served: the request as received in, its success body out (an ApiError thrown is the error answer). */
+export type OperationCall = (request: OperationRequest) => Promise<unknown>
+
+/**
+ * Wraps an operation (faults only, src/reference/faults/): it sees the request as received,
+ * before validation, and may change it, answer itself, or call `next` (validation and the
+ * correct handler) and change what it answers.
+ */
+export type OperationWrapper = (request: OperationRequest, next: OperationCall) => unknown
 
 export class OperationRouter {
   // Bodies and paths are validated as sent; queries may carry a one-element array as a plain value.
   private readonly strict = new SchemaRegistry()
   private readonly forQueries = new SchemaRegistry({ coerceArrays: true })
+  private readonly wrappers = new Map<OperationId, OperationWrapper[]>()
+  private readonly correct = new Map<OperationId, OperationCall>()
 
   constructor(private readonly app: FastifyInstance) {
     this.strict.compileAll()
@@ -34,23 +51,42 @@ export class OperationRouter {
     throw new ApiError(type, `${what} is not valid: ${lines.join('; ')}`)
   }
 
+  /** Wraps an operation registered later; wrappers are composed once, at registration, so an unwrapped operation pays nothing. */
+  wrap(id: OperationId, wrapper: OperationWrapper): void {
+    if (this.correct.has(id)) throw new Error(`${id} is registered already: wrap it before its routes are registered`)
+    this.wrappers.set(id, [...(this.wrappers.get(id) ?? []), wrapper])
+  }
+
+  /** An operation as the reference serves it without any wrapper: validation, then its handler. */
+  correctCall(id: OperationId): OperationCall {
+    const call = this.correct.get(id)
+    if (!call) throw new Error(`${id} is not registered`)
+    return call
+  }
+
   /** The handler returns the success body; an ApiError it throws becomes the error answer. */
   register<TBody>(id: OperationId, handler: OperationHandler<TBody>): void {
     const op = operation(id)
+    const correct: OperationCall = async (request) => {
+      this.check(this.strict, op.params, request.params, 'path', 'InvalidPayload')
+      this.check(this.forQueries, op.query, request.query, 'query', 'InvalidQuery')
+      this.check(this.strict, op.request, request.body, 'body', 'InvalidPayload')
+      return await handler(request as OperationRequest<TBody>)
+    }
+    this.correct.set(id, correct)
+    const served = (this.wrappers.get(id) ?? []).reduce<OperationCall>(
+      (next, wrapper) => async (request) => await wrapper(request, next),
+      correct,
+    )
     this.app.route({
       method: op.method,
-      url: op.path.replace(/\{(\w+)\}/g, ':$1'),
+      url: routeUrl(op.path),
       handler: async (request: FastifyRequest, reply) => {
-        const params = { ...(request.params as Record<string, string>) }
-        const query = { ...(request.query as Record<string, unknown>) }
-        this.check(this.strict, op.params, params, 'path', 'InvalidPayload')
-        this.check(this.forQueries, op.query, query, 'query', 'InvalidQuery')
-        this.check(this.strict, op.request, request.body, 'body', 'InvalidPayload')
         const integrationId = request.headers['x-integration-id']
-        const result = await handler({
-          params,
-          query,
-          body: request.body as TBody,
+        const result = await served({
+          params: { ...(request.params as Record<string, string>) },
+          query: { ...(request.query as Record<string, unknown>) },
+          body: request.body,
           integrationId: typeof integrationId === 'string' && integrationId ? integrationId : undefined,
         })
         return reply.code(op.status).send(result)

@@ -91,8 +91,13 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
     }
   })
 
+  const store = options.store ?? new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
+  const router = new OperationRouter(app)
+  // Faults come first, so a fault's hook can act before authentication; with none, nothing is added.
+  for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) {
+    fault.install({ app, store, token: options.token, wrap: (id, wrapper) => router.wrap(id, wrapper), correctCall: (id) => router.correctCall(id) })
+  }
   app.addHook('onRequest', authenticate(options))
-  for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) fault.install(app)
   if (options.tagKeys) rejectUndeclaredTagKeys(app, options.tagKeys)
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
@@ -104,8 +109,6 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
     return reply.code(error.status).send(error.body())
   })
 
-  const store = options.store ?? new ChatStore(options.botId, options.pageSize ?? referenceDefaults.pageSize)
-  const router = new OperationRouter(app)
   registerUsers(router, store)
   registerConversations(router, store)
   registerParticipants(router, store)

@@ -56,7 +56,14 @@ const oneTag = ({ values }: CheckFixtures) => ({ [values.tagKey()]: values.uniqu
 export const validCalls: Record<OperationId, ValidCall> = {
   // Users
   createUser: { prepare: ({ make }) => ({ body: make.userBody() }) },
-  listUsers: { prepare: (f) => ({ query: { tags: oneTag(f) } }) },
+  // A list holding one resource, so its answer shows the shape of an item too.
+  listUsers: {
+    prepare: async (f) => {
+      const tags = oneTag(f)
+      await f.make.user({ tags })
+      return { query: { tags } }
+    },
+  },
   getUser: { prepare: user, ids: { id: notFound } },
   updateUser: { prepare: async (f) => ({ ...(await user(f)), body: { tags: oneTag(f) } }), ids: { id: notFound } },
   deleteUser: { prepare: user, ids: { id: notFound } },
@@ -64,7 +71,7 @@ export const validCalls: Record<OperationId, ValidCall> = {
 
   // Conversations
   createConversation: { prepare: ({ make }) => ({ body: make.conversationBody() }) },
-  listConversations: { prepare: ({ make }) => ({ query: { channel: make.channel() } }) },
+  listConversations: { prepare: async ({ make }) => ({ query: { channel: (await make.conversation()).channel } }) },
   getConversation: { prepare: conversation, ids: { id: notFound } },
   updateConversation: { prepare: async (f) => ({ ...(await conversation(f)), body: { tags: oneTag(f) } }), ids: { id: notFound } },
   deleteConversation: { prepare: conversation, ids: { id: notFound } },
@@ -89,7 +96,7 @@ export const validCalls: Record<OperationId, ValidCall> = {
 
   // Messages
   createMessage: { prepare: async ({ make }) => ({ body: make.messageBody(await make.chat()) }) },
-  listMessages: { prepare: async ({ make }) => ({ query: { conversationId: (await make.chat()).conversation.id } }) },
+  listMessages: { prepare: async ({ make }) => ({ query: { conversationId: (await make.message(await make.chat())).conversationId } }) },
   getOrCreateMessage: { prepare: async (f) => ({ body: { ...f.make.messageBody(await f.make.chat()), tags: oneTag(f) } }) },
   getMessage: { prepare: message, ids: { id: notFound } },
   updateMessage: { prepare: async (f) => ({ ...(await message(f)), body: { tags: oneTag(f) } }), ids: { id: notFound } },
@@ -110,5 +117,11 @@ export const validCalls: Record<OperationId, ValidCall> = {
     prepare: ({ harness }) => ({ body: { type: harness.action?.type, input: harness.action?.input } }),
   },
   configureIntegration: { needs: 'integration', rule: 'S12', prepare: () => ({ body: {}, asIntegration: true }) },
-  listTagValues: { prepare: ({ values }) => ({ params: { key: values.tagKey() }, query: { type: 'user' } }) },
+  listTagValues: {
+    prepare: async (f) => {
+      const tags = oneTag(f)
+      await f.make.user({ tags })
+      return { params: { key: Object.keys(tags)[0] as string }, query: { type: 'user' } }
+    },
+  },
 }

@@ -1,8 +1,8 @@
 // Fault: a lenient server that drops the body properties the contract does not list, instead
 // of rejecting the request with 400 InvalidPayload (breaks SHAPE: unknown properties are errors).
-import type { FastifyInstance } from 'fastify'
 import { operations } from '../../harness/contract/operations.ts'
 import { contractSchemas } from '../../harness/contract/schemaRegistry.ts'
+import { routeUrl } from '../operationRoutes.ts'
 import { isJsonObject, type Fault } from './fault.ts'
 
 function listedProperties(): Map<string, Set<string>> {
@@ -11,7 +11,7 @@ function listedProperties(): Map<string, Set<string>> {
     if (!op.request) continue
     const properties = contractSchemas().schemaOf(op.request).properties
     if (isJsonObject(properties)) {
-      byRoute.set(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`, new Set(Object.keys(properties)))
+      byRoute.set(`${op.method} ${routeUrl(op.path)}`, new Set(Object.keys(properties)))
     }
   }
   return byRoute
@@ -20,8 +20,10 @@ function listedProperties(): Map<string, Set<string>> {
 export const dropUnknownProperties: Fault = {
   name: 'drop-unknown-properties',
   breaks: 'SHAPE',
+  side: 'request',
   summary: 'body properties the contract does not list are dropped instead of answered with 400 InvalidPayload',
-  install(app: FastifyInstance) {
+  concerns: ['SHAPE.createUser.unknown-property-400', 'SHAPE.setState.unknown-property-400'],
+  install({ app }) {
     const listed = listedProperties()
     // eslint-disable-next-line @typescript-eslint/require-await
     app.addHook('preValidation', async (request) => {

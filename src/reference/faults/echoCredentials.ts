@@ -1,7 +1,6 @@
 // Fault: a careless server that hands the caller's credentials back: in a response header, in
 // every error message, and in an undocumented field of every resource it returns (breaks SHAPE).
 // The harness must still never write the token anywhere: the secret-scan test runs with it.
-import type { FastifyInstance } from 'fastify'
 import { isJsonObject, type Fault } from './fault.ts'
 
 function withCredentials(payload: unknown, authorization: string): unknown {
@@ -17,8 +16,10 @@ function withCredentials(payload: unknown, authorization: string): unknown {
 export const echoCredentials: Fault = {
   name: 'echo-credentials',
   breaks: 'SHAPE',
+  side: 'answer',
   summary: 'answers repeat the Authorization header: in a header, in error messages and in an undocumented resource field',
-  install(app: FastifyInstance) {
+  concerns: ['SHAPE.getUser.valid-call'],
+  install({ app }) {
     app.addHook('onSend', async (request, reply, payload) => {
       const authorization = request.headers.authorization
       if (!authorization) return payload

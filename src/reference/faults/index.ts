@@ -1,13 +1,46 @@
 // The faults REFERENCE_FAULT can name (comma-separated). Unset, the reference has no fault and
-// installs nothing: faults cost nothing when unused.
+// installs nothing: faults cost nothing when unused. Grouped by the rule they break.
 import { ConfigError } from '../../harness/config/configError.ts'
+import { actionFaults } from './actionFaults.ts'
+import { dateFaults } from './dateFaults.ts'
 import { dropUnknownProperties } from './dropUnknownProperties.ts'
 import { echoCredentials } from './echoCredentials.ts'
+import { enumerationFaults } from './enumerationFaults.ts'
+import { errorFaults } from './errorFaults.ts'
+import { eventFaults } from './eventFaults.ts'
 import type { Fault } from './fault.ts'
+import { getOrCreateFaults } from './getOrCreateFaults.ts'
+import { identifierFaults } from './identifierFaults.ts'
+import { listFaults } from './listFaults.ts'
+import { participantFaults } from './participantFaults.ts'
+import { readAfterWriteFaults } from './readAfterWriteFaults.ts'
+import { shapeFaults } from './shapeFaults.ts'
+import { stateFaults } from './stateFaults.ts'
+import { stringLimitFaults } from './stringLimitFaults.ts'
+import { tagFaults } from './tagFaults.ts'
+import { transportFaults } from './transportFaults.ts'
 
 export type { Fault } from './fault.ts'
 
-export const knownFaults: readonly Fault[] = [dropUnknownProperties, echoCredentials]
+export const knownFaults: readonly Fault[] = [
+  dropUnknownProperties,
+  echoCredentials,
+  ...shapeFaults,
+  ...identifierFaults,
+  ...dateFaults,
+  ...stringLimitFaults,
+  ...enumerationFaults,
+  ...tagFaults,
+  ...getOrCreateFaults,
+  ...listFaults,
+  ...readAfterWriteFaults,
+  ...participantFaults,
+  ...eventFaults,
+  ...stateFaults,
+  ...actionFaults,
+  ...errorFaults,
+  ...transportFaults,
+]
 
 /** The faults a REFERENCE_FAULT value names; an unknown name is a ConfigError listing the known ones. */
 export function faultsNamed(value: string | undefined): Fault[] {
