@@ -1,6 +1,8 @@
 // A valid request for each operation the derived tables probe, with what it refers to made
 // first (a chat for a message, a conversation for its state), so that a probe changes one field
-// and that field alone decides the answer.
+// and that field alone decides the answer. Unlike validCalls.ts (one call proving an operation
+// works), a template is built once per generated case: it reuses the check's chat, creates no
+// list items, and makes a state exist only after a probe has set its final address.
 import { documentedValue } from '../../../fixtures/contractFields.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
 import type { OperationId } from '../contract/operations.ts'
