@@ -2,13 +2,15 @@
 // CONFORMANCE_* variables (README); with no CONFORMANCE_BASE_URL the embedded reference is started.
 import { readFileSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-import { ConfigError } from './src/harness/config/configError.ts'
-import { embeddedMarker, environment, parseInteger, readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
+import { ConfigError } from './src/environment/configError.ts'
+import { readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
+import { environment, parseInteger } from './src/environment/environmentValues.ts'
 import { runIdentity } from './src/harness/config/runIdentity.ts'
 import { identityEntry } from './src/harness/reporting/runMetadata.ts'
 import { referenceDefaults } from './src/reference/defaults.ts'
+import { withEmbeddedTarget } from './src/runs/embeddedTarget.ts'
 
-const env = environment()
+const env = withEmbeddedTarget(environment())
 
 function configOrExit(): HarnessConfig {
   try {
@@ -28,9 +30,6 @@ let webServer: Parameters<typeof defineConfig>[0]['webServer']
 if (!harness.baseUrl) {
   const port = parseInteger(env, 'PORT', { min: 1, max: 65535 }) ?? referenceDefaults.port
   env.CONFORMANCE_BASE_URL = `http://127.0.0.1:${port}/`
-  env[embeddedMarker] = '1'
-  env.CONFORMANCE_TOKEN = harness.token
-  env.CONFORMANCE_BOT_ID = harness.botId
   webServer = {
     command: 'node --import tsx src/reference/main.ts',
     // Any answer (401 without a token) means it is up.
@@ -45,7 +44,9 @@ if (!harness.baseUrl) {
 }
 
 const reportDir = harness.reportDir
-const harnessVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version
+const harnessVersion = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+).version
 
 export default defineConfig({
   testDir: 'tests',

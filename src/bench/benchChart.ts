@@ -22,7 +22,10 @@ export function targetChart(results: readonly TargetResult[]): string {
   const rows = results.map((result, i) => {
     const y = top + i * row
     const multiple = (result.measured ?? 0) / result.limit
-    const value = result.measured === undefined ? 'not measured' : `${formatNumber(result.measured, result.unit)} (${limitText(result)})`
+    const value =
+      result.measured === undefined
+        ? 'not measured'
+        : `${formatNumber(result.measured, result.unit)} (${limitText(result)})`
     return [
       `<text x="${labelWidth - 10}" y="${y + 18}" text-anchor="end">${escape(result.title)}</text>`,
       `<rect x="${labelWidth}" y="${y + 6}" width="${Math.max(1, x(multiple) - labelWidth).toFixed(1)}" height="18" fill="${colors[result.verdict]}"/>`,

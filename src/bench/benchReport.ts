@@ -9,7 +9,11 @@ import { formatNumber, judge, limitText, targets, type TargetResult } from './ta
 const ms = (value: number) => formatNumber(value, 'ms')
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
 }
 
 function notRun(results: BenchResults, section: SectionId): string {
@@ -46,7 +50,11 @@ function overheadSection(results: BenchResults): string {
     table(
       ['client', 'one scenario (median)', '/ bare'],
       [
-        ['harness (APIRequestContext + inspection + exchange log + attachment)', ms(o.harnessMs), formatNumber(o.harnessMs / o.bareMs, '×')],
+        [
+          'harness (APIRequestContext + inspection + exchange log + attachment)',
+          ms(o.harnessMs),
+          formatNumber(o.harnessMs / o.bareMs, '×'),
+        ],
         ["Playwright's APIRequestContext alone", ms(o.playwrightMs), formatNumber(o.playwrightMs / o.bareMs, '×')],
         ['bare undici', ms(o.bareMs), '1.00×'],
       ],
@@ -89,22 +97,40 @@ function growthSection(results: BenchResults): string {
   return [
     `Two references in the bench's process, filled directly: ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users (each with its own tag value) and as many messages in one conversation. ${samples} requests per operation and store, alternating between the stores; latency through HTTP by the bare client.`,
     '',
-    table(['operation', 'request', `p50 at ${small.toLocaleString('en')}`, `p50 at ${large.toLocaleString('en')}`, 'p90 small / large', 'ratio'], rows),
+    table(
+      [
+        'operation',
+        'request',
+        `p50 at ${small.toLocaleString('en')}`,
+        `p50 at ${large.toLocaleString('en')}`,
+        'p90 small / large',
+        'ratio',
+      ],
+      rows,
+    ),
   ].join('\n')
 }
 
 function propertySection(results: BenchResults): string {
   const p = results.properties
   if (!p) return notRun(results, 'properties')
-  if (p.notMeasured) return `Not measured: ${p.notMeasured}. Set BENCH_PROPERTY_GREP (and BENCH_PROPERTY_SPEC) to select one.`
+  if (p.notMeasured)
+    return `Not measured: ${p.notMeasured}. Set BENCH_PROPERTY_GREP (and BENCH_PROPERTY_SPEC) to select one.`
   const selection = `--grep ${JSON.stringify(p.grep)}${p.spec ? ` in ${p.spec}` : ''}`
-  const problems = (cases: number) => [...new Set(p.runs.filter((r) => r.cases === cases && r.problem).map((r) => r.problem))].join('; ') || '—'
-  const rows = p.medians.map((m) => [m.cases.toLocaleString('en'), formatNumber(m.wallMs / 1000, 's'), problems(m.cases)])
+  const problems = (cases: number) =>
+    [...new Set(p.runs.filter((r) => r.cases === cases && r.problem).map((r) => r.problem))].join('; ') || '—'
+  const rows = p.medians.map((m) => [
+    m.cases.toLocaleString('en'),
+    formatNumber(m.wallMs / 1000, 's'),
+    problems(m.cases),
+  ])
   // Linear growth: every added case costs about the same, whichever step it is added in.
   const steps = p.medians.slice(1).flatMap((m, i) => {
     const before = p.medians[i] as { cases: number; wallMs: number }
     const perCase = (m.wallMs - before.wallMs) / (m.cases - before.cases)
-    return Number.isFinite(perCase) ? [`${before.cases.toLocaleString('en')} → ${m.cases.toLocaleString('en')}: ${ms(perCase)}`] : []
+    return Number.isFinite(perCase)
+      ? [`${before.cases.toLocaleString('en')} → ${m.cases.toLocaleString('en')}: ${ms(perCase)}`]
+      : []
   })
   return [
     `Certifications at 1 worker, ${selection} (${p.tests} test${p.tests === 1 ? '' : 's'}), ${p.runs.length} runs interleaved over the case counts; medians. Wall time includes the fixed start-up of a certification.`,
@@ -131,7 +157,12 @@ export function markdownReport(results: BenchResults): string {
     '',
     table(
       ['target', 'measured', 'limit', 'verdict'],
-      verdicts.map((t) => [t.title, formatNumber(t.measured, t.unit), limitText(t), t.verdict === 'met' ? 'met' : `**${t.verdict}**`]),
+      verdicts.map((t) => [
+        t.title,
+        formatNumber(t.measured, t.unit),
+        limitText(t),
+        t.verdict === 'met' ? 'met' : `**${t.verdict}**`,
+      ]),
     ),
     '',
     '![targets](bench.svg)',
@@ -161,7 +192,11 @@ export function markdownReport(results: BenchResults): string {
 
 export function writeBenchReports(dir: string, results: BenchResults): string[] {
   mkdirSync(dir, { recursive: true })
-  const files = { 'bench.json': `${JSON.stringify({ ...results, targets: judged(results) }, null, 2)}\n`, 'bench.md': markdownReport(results), 'bench.svg': targetChart(judged(results)) }
+  const files = {
+    'bench.json': `${JSON.stringify({ ...results, targets: judged(results) }, null, 2)}\n`,
+    'bench.md': markdownReport(results),
+    'bench.svg': targetChart(judged(results)),
+  }
   return Object.entries(files).map(([name, text]) => {
     const path = join(dir, name)
     writeFileSync(path, text)

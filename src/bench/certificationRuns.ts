@@ -47,7 +47,12 @@ const benchSeed = '8'
 export async function certifyOnce(workers: number, options: CertifyRun): Promise<CertificationRun> {
   const reportDir = scratchDir()
   try {
-    const env = childEnvironment({ CONFORMANCE_WORKERS: String(workers), CONFORMANCE_REPORT_DIR: reportDir, CONFORMANCE_SEED: benchSeed, ...options.env })
+    const env = childEnvironment({
+      CONFORMANCE_WORKERS: String(workers),
+      CONFORMANCE_REPORT_DIR: reportDir,
+      CONFORMANCE_SEED: benchSeed,
+      ...options.env,
+    })
     const args = [...typescriptEntry.args('src/cli/certify.ts'), ...(options.playwrightArgs ?? [])]
     const finished = await runToEnd(typescriptEntry.command, args, env, options.timeoutMs)
     let report: ConformanceReport | undefined
@@ -56,9 +61,15 @@ export async function certifyOnce(workers: number, options: CertifyRun): Promise
     } catch {
       // no report: said below
     }
-    const run: CertificationRun = { workers, wallMs: finished.wallMs, requests: report?.requests ?? 0, verdict: report?.summary.verdict ?? 'no report' }
+    const run: CertificationRun = {
+      workers,
+      wallMs: finished.wallMs,
+      requests: report?.requests ?? 0,
+      verdict: report?.summary.verdict ?? 'no report',
+    }
     if (finished.timedOut) run.problem = `stopped after ${options.timeoutMs} ms`
-    else if (finished.code !== 0) run.problem = `certify exited ${finished.code}: ${finished.tail.split('\n').pop() ?? ''}`
+    else if (finished.code !== 0)
+      run.problem = `certify exited ${finished.code}: ${finished.tail.split('\n').pop() ?? ''}`
     return run
   } finally {
     rmSync(reportDir, { recursive: true, force: true })
@@ -79,7 +90,9 @@ export function summarize(runs: CertificationRun[], workers: number): Certificat
   }
 }
 
-export async function measureCertification(options: CertificationOptions): Promise<{ runs: CertificationRun[]; summaries: CertificationSummary[] }> {
+export async function measureCertification(
+  options: CertificationOptions,
+): Promise<{ runs: CertificationRun[]; summaries: CertificationSummary[] }> {
   const runs: CertificationRun[] = []
   for (const workers of interleaved(options.workers, options.rounds)) runs.push(await certifyOnce(workers, options))
   return { runs, summaries: options.workers.map((workers) => summarize(runs, workers)) }

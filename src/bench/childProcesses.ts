@@ -52,7 +52,12 @@ export interface Finished {
 }
 
 /** Runs a command to its end (or its time limit) and times it from spawn to exit. */
-export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Finished> {
+export function runToEnd(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<Finished> {
   const started = now()
   const child = start(command, args, env)
   let output = ''
@@ -81,7 +86,12 @@ export interface ServerChild {
 }
 
 /** Starts a server process that prints "listening on http://127.0.0.1:<port>/" and waits for that line. */
-export function startServer(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ServerChild> {
+export function startServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+): Promise<ServerChild> {
   const child = start(command, args, env)
   let output = ''
   return new Promise((resolve, reject) => {

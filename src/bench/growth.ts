@@ -3,7 +3,7 @@
 // target is the ratio of their median latencies. Measured through HTTP, by the bare client.
 import type { AddressInfo } from 'node:net'
 import { Agent } from 'undici'
-import type { OperationId } from '../harness/contract/operations.ts'
+import type { OperationId } from '../contract/operations.ts'
 import { buildReferenceServer } from '../reference/server.ts'
 import { reference } from './benchEnvironment.ts'
 import { seededStore, seededTagKey, type SeededStore } from './growthSeed.ts'
@@ -44,7 +44,9 @@ const probes: GrowthProbe[] = [
     what: 'finds an existing user by a discriminating tag',
     targeted: true,
     // A different user each time, spread over the whole store.
-    request: ({ size, userTag }, i) => ({ body: { tags: { [seededTagKey]: userTag((i * 7919) % size) }, discriminateByTags: [seededTagKey] } }),
+    request: ({ size, userTag }, i) => ({
+      body: { tags: { [seededTagKey]: userTag((i * 7919) % size) }, discriminateByTags: [seededTagKey] },
+    }),
   },
   {
     operation: 'listMessages',

@@ -22,11 +22,23 @@ export function seededStore(size: number): SeededStore {
   const userTag = (index: number) => `user-${index}`
 
   for (let i = 0; i < size; i++) {
-    store.users.put({ id: newId('user'), createdAt: at(i), updatedAt: at(i), tags: { [seededTagKey]: userTag(i), cohort: 'all' } })
+    store.users.put({
+      id: newId('user'),
+      createdAt: at(i),
+      updatedAt: at(i),
+      tags: { [seededTagKey]: userTag(i), cohort: 'all' },
+    })
   }
   const [author] = store.users.values()
   const conversationId = newId('conv')
-  store.conversations.put({ id: conversationId, createdAt: at(0), updatedAt: at(0), channel: 'bench', integration: '', tags: {} })
+  store.conversations.put({
+    id: conversationId,
+    createdAt: at(0),
+    updatedAt: at(0),
+    channel: 'bench',
+    integration: '',
+    tags: {},
+  })
   for (let i = 0; i < size; i++) {
     store.putMessage({
       id: newId('msg'),

@@ -25,12 +25,21 @@ export interface OverheadResult {
   ratio: number
 }
 
-const target = (baseUrl: string) => ({ baseUrl, token: reference.token, botId: reference.botId, integrationId: undefined, timeoutMs: 10_000 })
+const target = (baseUrl: string) => ({
+  baseUrl,
+  token: reference.token,
+  botId: reference.botId,
+  integrationId: undefined,
+  timeoutMs: 10_000,
+})
 
 type Client = (baseUrl: string, run: string) => Promise<number>
 
 /** Each client keeps its connections for the whole measurement, as a worker keeps its request context. */
-async function clients(): Promise<{ clients: Record<'harness' | 'playwright' | 'bare', Client>; close: () => Promise<void> }> {
+async function clients(): Promise<{
+  clients: Record<'harness' | 'playwright' | 'bare', Client>
+  close: () => Promise<void>
+}> {
   const harnessHttp = await playwright.newContext()
   const playwrightHttp = await playwright.newContext()
   const agent = new Agent()
@@ -41,7 +50,8 @@ async function clients(): Promise<{ clients: Record<'harness' | 'playwright' | '
     const api = new RuntimeClient(harnessHttp, target(baseUrl), log, new ResourceLedger())
     const send: Send = async (id, request) => {
       const reply = await api.call(id, request)
-      if (reply.violations.length > 0) throw new Error(`the bench's scenario broke the contract at ${id}: ${JSON.stringify(reply.violations[0])}`)
+      if (reply.violations.length > 0)
+        throw new Error(`the bench's scenario broke the contract at ${id}: ${JSON.stringify(reply.violations[0])}`)
       return reply.json
     }
     const count = await chatScenario(send, run)
@@ -53,7 +63,13 @@ async function clients(): Promise<{ clients: Record<'harness' | 'playwright' | '
   const playwrightAlone: Client = (baseUrl, run) =>
     chatScenario(async (id, request) => {
       const { method, url, headers, body } = plainRequest(baseUrl, id, request)
-      const response = await playwrightHttp.fetch(url, { method, headers, data: body, failOnStatusCode: false, maxRedirects: 0 })
+      const response = await playwrightHttp.fetch(url, {
+        method,
+        headers,
+        data: body,
+        failOnStatusCode: false,
+        maxRedirects: 0,
+      })
       return JSON.parse(await response.text()) as unknown
     }, run)
 
@@ -68,7 +84,11 @@ async function clients(): Promise<{ clients: Record<'harness' | 'playwright' | '
 }
 
 export async function measureHarnessOverhead(rounds: number): Promise<OverheadResult> {
-  const server = await startServer(typescriptEntry.command, typescriptEntry.args('src/reference/main.ts'), childEnvironment({ PORT: '0' }))
+  const server = await startServer(
+    typescriptEntry.command,
+    typescriptEntry.args('src/reference/main.ts'),
+    childEnvironment({ PORT: '0' }),
+  )
   const { clients: byName, close } = await clients()
   try {
     const names = Object.keys(byName) as (keyof typeof byName)[]
@@ -81,7 +101,11 @@ export async function measureHarnessOverhead(rounds: number): Promise<OverheadRe
       if (scenario++ >= warmUp.length) samples[name].push(ms)
       requestsPerScenario = value
     }
-    const [harnessMs, playwrightMs, bareMs] = [samples.harness, samples.playwright, samples.bare].map(median) as [number, number, number]
+    const [harnessMs, playwrightMs, bareMs] = [samples.harness, samples.playwright, samples.bare].map(median) as [
+      number,
+      number,
+      number,
+    ]
     return { requestsPerScenario, scenarios: rounds, harnessMs, playwrightMs, bareMs, ratio: harnessMs / bareMs }
   } finally {
     await close()

@@ -1,7 +1,7 @@
 // The bare client: the same URL, headers and body the harness would send for an operation, sent
 // by undici with nothing around it (no inspection, no recording). The bench's yardstick.
 import { request, type Dispatcher } from 'undici'
-import { fillPath, operation, type HttpMethod, type OperationId } from '../harness/contract/operations.ts'
+import { fillPath, operation, type HttpMethod, type OperationId } from '../contract/operations.ts'
 import { encodeQuery } from '../harness/client/queryString.ts'
 import { reference } from './benchEnvironment.ts'
 import type { ScenarioRequest, Send } from './requestScenario.ts'
@@ -16,9 +16,14 @@ export interface PlainRequest {
 export function plainRequest(baseUrl: string, id: OperationId, options: ScenarioRequest = {}): PlainRequest {
   const op = operation(id)
   const query = encodeQuery(options.query)
-  const url = new URL(fillPath(op.path, options.params ?? {}).replace(/^\//, ''), baseUrl).toString() + (query ? `?${query}` : '')
+  const url =
+    new URL(fillPath(op.path, options.params ?? {}).replace(/^\//, ''), baseUrl).toString() + (query ? `?${query}` : '')
   const body = options.body === undefined ? undefined : JSON.stringify(options.body)
-  const headers: Record<string, string> = { authorization: `Bearer ${reference.token}`, 'x-bot-id': reference.botId, accept: 'application/json' }
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${reference.token}`,
+    'x-bot-id': reference.botId,
+    accept: 'application/json',
+  }
   if (body !== undefined) headers['content-type'] = 'application/json'
   return { method: op.method, url, headers, body }
 }

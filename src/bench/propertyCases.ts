@@ -41,7 +41,12 @@ const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/c
 async function countTests(args: string[]): Promise<number> {
   const reportDir = scratchDir()
   try {
-    const finished = await runToEnd(process.execPath, [playwrightCli, 'test', '--list', ...args], childEnvironment({ CONFORMANCE_REPORT_DIR: reportDir }), 60_000)
+    const finished = await runToEnd(
+      process.execPath,
+      [playwrightCli, 'test', '--list', ...args],
+      childEnvironment({ CONFORMANCE_REPORT_DIR: reportDir }),
+      60_000,
+    )
     return Number(/Total: (\d+) tests?/.exec(finished.tail)?.[1] ?? 0)
   } finally {
     rmSync(reportDir, { recursive: true, force: true })
@@ -52,17 +57,28 @@ export async function measurePropertyCases(options: PropertyOptions): Promise<Pr
   const args = [...(options.spec ? [options.spec] : []), '--grep', options.grep]
   const tests = await countTests(args)
   const result: PropertyResult = { grep: options.grep, spec: options.spec, tests, runs: [], medians: [] }
-  if (tests === 0) return { ...result, notMeasured: `no property in this build (no test matches --grep ${JSON.stringify(options.grep)})` }
+  if (tests === 0)
+    return {
+      ...result,
+      notMeasured: `no property in this build (no test matches --grep ${JSON.stringify(options.grep)})`,
+    }
   const tooLong = new Set<number>()
   for (const cases of interleaved(options.cases, options.rounds)) {
     // A case count that hit the time limit once would again: not worth the minutes.
     if ([...tooLong].some((limit) => cases >= limit)) continue
-    const run = await certifyOnce(1, { timeoutMs: options.timeoutMs, playwrightArgs: args, env: { CONFORMANCE_CASES: String(cases) } })
+    const run = await certifyOnce(1, {
+      timeoutMs: options.timeoutMs,
+      playwrightArgs: args,
+      env: { CONFORMANCE_CASES: String(cases) },
+    })
     const measured: PropertyRun = { cases, wallMs: run.wallMs }
     if (run.problem) measured.problem = run.problem
     if (run.problem?.startsWith('stopped')) tooLong.add(cases)
     result.runs.push(measured)
   }
-  result.medians = options.cases.map((cases) => ({ cases, wallMs: median(result.runs.filter((r) => r.cases === cases && !r.problem).map((r) => r.wallMs)) }))
+  result.medians = options.cases.map((cases) => ({
+    cases,
+    wallMs: median(result.runs.filter((r) => r.cases === cases && !r.problem).map((r) => r.wallMs)),
+  }))
   return result
 }

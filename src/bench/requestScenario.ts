@@ -1,7 +1,7 @@
 // One check's worth of traffic, written once and sent two ways (through the harness, and by a
 // bare client) so the harness's overhead is measured on exactly the same requests.
-import type { OperationId } from '../harness/contract/operations.ts'
-import type { Conversation, Message, User } from '../harness/contract/types.ts'
+import type { OperationId } from '../contract/operations.ts'
+import type { Conversation, Message, User } from '../contract/types.ts'
 
 export interface ScenarioRequest {
   params?: Record<string, string>
@@ -27,7 +27,9 @@ export async function chatScenario(send: Send, run: string): Promise<number> {
   await call('getOrCreateUser', { body: { tags, discriminateByTags: ['benchRun'] } })
   await call('listUsers', { query: { tags } })
 
-  const { conversation } = await call<{ conversation: Conversation }>('createConversation', { body: { channel: 'bench', tags } })
+  const { conversation } = await call<{ conversation: Conversation }>('createConversation', {
+    body: { channel: 'bench', tags },
+  })
   const byConversation = { params: { id: conversation.id } }
   await call('addParticipant', { ...byConversation, body: { userId: user.id } })
   await call('listParticipants', byConversation)

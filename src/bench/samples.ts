@@ -13,7 +13,9 @@ export function median(samples: readonly number[]): number {
   if (samples.length === 0) return Number.NaN
   const sorted = [...samples].sort((a, b) => a - b)
   const middle = sorted.length >> 1
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
 /** Milliseconds since an arbitrary origin, with sub-millisecond resolution. */
@@ -29,5 +31,7 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; val
 
 /** The contenders in turn for `rounds` rounds, each round starting one further along, so none always goes first. */
 export function interleaved<T>(contenders: readonly T[], rounds: number): T[] {
-  return Array.from({ length: rounds }, (_, round) => contenders.map((_, i) => contenders[(round + i) % contenders.length] as T)).flat()
+  return Array.from({ length: rounds }, (_, round) =>
+    contenders.map((_, i) => contenders[(round + i) % contenders.length] as T),
+  ).flat()
 }

@@ -70,9 +70,18 @@ export interface TargetResult {
 export function judge(target: Target, results: BenchResults): TargetResult {
   const value = target.measure(results)
   const measured = value === undefined || !Number.isFinite(value) ? undefined : value
-  const met = measured !== undefined && (target.comparison === 'at most' ? measured <= target.limit : measured >= target.limit)
+  const met =
+    measured !== undefined && (target.comparison === 'at most' ? measured <= target.limit : measured >= target.limit)
   const { id, title, comparison, limit, unit } = target
-  return { id, title, comparison, limit, unit, measured, verdict: measured === undefined ? 'not measured' : met ? 'met' : 'not met' }
+  return {
+    id,
+    title,
+    comparison,
+    limit,
+    unit,
+    measured,
+    verdict: measured === undefined ? 'not measured' : met ? 'met' : 'not met',
+  }
 }
 
 export function formatNumber(value: number | undefined, unit: string): string {

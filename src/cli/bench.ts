@@ -16,7 +16,11 @@ import { measureReferenceLoad } from '../bench/referenceLoad.ts'
 const sectionIds: SectionId[] = ['certification', 'overhead', 'reference', 'growth', 'properties']
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string', default: 'reports' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'reports' },
+  },
 })
 const quick = values.quick
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : sectionIds
@@ -47,7 +51,12 @@ const settings = {
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
   finishedAt: '',
-  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', loadAverage: loadavg()[0] ?? 0 },
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    loadAverage: loadavg()[0] ?? 0,
+  },
   quick,
   errors: {},
 }
@@ -56,7 +65,9 @@ const sections: Record<SectionId, () => Promise<string>> = {
   certification: async () => {
     const { runs, summaries } = await measureCertification(settings.certification)
     results.certification = { rounds: settings.certification.rounds, runs, summaries }
-    return summaries.map((s) => `${s.workers} worker(s): ${(s.wallMs / 1000).toFixed(1)} s, ${s.requests} requests`).join('; ')
+    return summaries
+      .map((s) => `${s.workers} worker(s): ${(s.wallMs / 1000).toFixed(1)} s, ${s.requests} requests`)
+      .join('; ')
   },
   overhead: async () => {
     results.overhead = await measureHarnessOverhead(settings.overheadRounds)
@@ -64,7 +75,12 @@ const sections: Record<SectionId, () => Promise<string>> = {
   },
   reference: async () => {
     results.reference = { options: settings.load, comparisons: await measureReferenceLoad(settings.load) }
-    return results.reference.comparisons.map((c) => `${c.operation} ${Math.round(c.reference.requestsPerSecond)}/s vs bare ${Math.round(c.bare.requestsPerSecond)}/s`).join('; ')
+    return results.reference.comparisons
+      .map(
+        (c) =>
+          `${c.operation} ${Math.round(c.reference.requestsPerSecond)}/s vs bare ${Math.round(c.bare.requestsPerSecond)}/s`,
+      )
+      .join('; ')
   },
   growth: async () => {
     results.growth = { options: settings.growth, cases: await measureGrowth(settings.growth) }
@@ -72,7 +88,10 @@ const sections: Record<SectionId, () => Promise<string>> = {
   },
   properties: async () => {
     results.properties = await measurePropertyCases(settings.properties)
-    return results.properties.notMeasured ?? results.properties.medians.map((m) => `${m.cases} cases ${(m.wallMs / 1000).toFixed(1)} s`).join('; ')
+    return (
+      results.properties.notMeasured ??
+      results.properties.medians.map((m) => `${m.cases} cases ${(m.wallMs / 1000).toFixed(1)} s`).join('; ')
+    )
   },
 }
 
@@ -100,7 +119,9 @@ async function bench(): Promise<number> {
 }
 
 const deadline = setTimeout(() => {
-  console.error(`bench: still running after ${Math.round(settings.deadlineMs / 1000)} s; stopping and writing what was measured`)
+  console.error(
+    `bench: still running after ${Math.round(settings.deadlineMs / 1000)} s; stopping and writing what was measured`,
+  )
   for (const id of sectionIds) if (only.includes(id) && !results[id]) results.errors[id] ??= 'the bench ran out of time'
   void stopAll().then(() => {
     finish()

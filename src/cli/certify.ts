@@ -4,18 +4,21 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { ConfigError } from '../harness/config/configError.ts'
-import { embeddedMarker, environment, readHarnessConfig, type Env } from '../harness/config/harnessConfig.ts'
+import { ConfigError } from '../environment/configError.ts'
+import { readHarnessConfig } from '../harness/config/harnessConfig.ts'
+import { environment, type Env } from '../environment/environmentValues.ts'
 import { runIdentity } from '../harness/config/runIdentity.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
 import { finishRun } from '../harness/run/runEnd.ts'
 import { shardOfArguments } from '../harness/run/runFiles.ts'
 import { startReferenceServer } from '../reference/server.ts'
+import { withEmbeddedTarget } from '../runs/embeddedTarget.ts'
 import { Interruption } from './interruption.ts'
-import { exitCodeOf, exitCodes, exitWhenDone, readReport } from './verdict.ts'
+import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCodes.ts'
+import { exitWhenDone } from './exitWhenDone.ts'
 
-export { exitCodes } from './verdict.ts'
+export { exitCodes } from '../harness/reporting/exitCodes.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
 
@@ -33,17 +36,25 @@ function checkArguments(args: readonly string[], env: Env): void {
   const trace = args.findIndex((arg) => arg === '--trace' || arg.startsWith('--trace='))
   if (trace >= 0) {
     const mode = args[trace]?.split('=')[1] ?? args[trace + 1]
-    if (mode !== 'off') throw new ConfigError('--trace', 'a trace records every request with its Authorization header (the token); certify runs without one')
+    if (mode !== 'off')
+      throw new ConfigError(
+        '--trace',
+        'a trace records every request with its Authorization header (the token); certify runs without one',
+      )
   }
   if (args.some((arg) => arg === '--shard' || arg.startsWith('--shard='))) {
     for (const name of ['CONFORMANCE_SEED', 'CONFORMANCE_RUN_ID']) {
-      if (!env[name]?.trim()) throw new ConfigError(name, 'a sharded run needs it set, to the same value on every shard, so that the merged report is one run')
+      if (!env[name]?.trim())
+        throw new ConfigError(
+          name,
+          'a sharded run needs it set, to the same value on every shard, so that the merged report is one run',
+        )
     }
   }
 }
 
 async function certify(args: string[]): Promise<number> {
-  const env = environment()
+  const env = withEmbeddedTarget(environment())
   const config = readHarnessConfig(env)
   checkArguments(args, env)
   const { seed, runId } = runIdentity(env)
@@ -56,7 +67,7 @@ async function certify(args: string[]): Promise<number> {
     const reference = await startReferenceServer({ token: config.token, botId: config.botId })
     stopReference = reference.close
     baseUrl = reference.url
-    Object.assign(env, { CONFORMANCE_BASE_URL: baseUrl, [embeddedMarker]: '1', CONFORMANCE_TOKEN: config.token, CONFORMANCE_BOT_ID: config.botId })
+    env.CONFORMANCE_BASE_URL = baseUrl
     console.log(`No CONFORMANCE_BASE_URL: certifying the embedded reference implementation at ${baseUrl}`)
   } else {
     console.log(`Target: ${baseUrl}`)
@@ -69,10 +80,14 @@ async function certify(args: string[]): Promise<number> {
     const playwrightExit = await runPlaywright(args, env, interruption)
     const end = await finishRun({ ...config, baseUrl }, runId, shardOfArguments(args))
     if (end.leftovers.length > 0) {
-      console.error(`certify: not everything the run created could be deleted (listed in the report):\n  ${end.leftovers.join('\n  ')}`)
+      console.error(
+        `certify: not everything the run created could be deleted (listed in the report):\n  ${end.leftovers.join('\n  ')}`,
+      )
     }
     if (end.targetStopped) {
-      console.error(`certify: the target stopped answering during the run (${end.targetStopped}); the checks after that were not run.`)
+      console.error(
+        `certify: the target stopped answering during the run (${end.targetStopped}); the checks after that were not run.`,
+      )
       return exitCodes.targetStopped
     }
     if (interruption.exitCode !== undefined) {
@@ -82,8 +97,11 @@ async function certify(args: string[]): Promise<number> {
     const report = readReport(config.reportDir)
     if (!report) {
       // A shard writes a blob report, not ours: npm run report merges the shards and judges.
-      if (args.some((arg) => arg.startsWith('--shard'))) return playwrightExit === 0 ? exitCodes.conforms : exitCodes.doesNotConform
-      console.error(`certify: the run wrote no report at ${join(config.reportDir, 'conformance.json')} (Playwright exited ${playwrightExit})`)
+      if (args.some((arg) => arg.startsWith('--shard')))
+        return playwrightExit === 0 ? exitCodes.conforms : exitCodes.doesNotConform
+      console.error(
+        `certify: the run wrote no report at ${join(config.reportDir, 'conformance.json')} (Playwright exited ${playwrightExit})`,
+      )
       return exitCodes.noReport
     }
     return exitCodeOf(report)

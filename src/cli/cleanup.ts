@@ -3,8 +3,9 @@
 // younger than --older-than-minutes (default 60) may still be going on, perhaps from a
 // colleague or another CI job, and are left alone. --dry-run lists without deleting.
 import { parseArgs } from 'node:util'
-import { ConfigError } from '../harness/config/configError.ts'
-import { environment, readHarnessConfig } from '../harness/config/harnessConfig.ts'
+import { ConfigError } from '../environment/configError.ts'
+import { readHarnessConfig } from '../harness/config/harnessConfig.ts'
+import { environment } from '../environment/environmentValues.ts'
 import { runStartedAt } from '../harness/config/runIdentity.ts'
 import { markedResources, markedRunIds } from '../harness/run/markedResources.ts'
 import { standaloneClient, trackForDeletion } from '../harness/run/standaloneClient.ts'
@@ -14,17 +15,26 @@ const exitCodes = { done: 0, leftovers: 1, configuration: 2 } as const
 async function cleanup(argv: string[]): Promise<number> {
   const { values: options } = parseArgs({
     args: argv,
-    options: { 'older-than-minutes': { type: 'string', default: '60' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      'older-than-minutes': { type: 'string', default: '60' },
+      'dry-run': { type: 'boolean', default: false },
+    },
   })
   const minutes = Number(options['older-than-minutes'])
-  if (!Number.isFinite(minutes) || minutes < 0) throw new ConfigError('--older-than-minutes', `must be a number of minutes, got ${options['older-than-minutes']}`)
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new ConfigError('--older-than-minutes', `must be a number of minutes, got ${options['older-than-minutes']}`)
   const config = readHarnessConfig(environment())
   if (!config.baseUrl) {
-    console.log('cleanup: no CONFORMANCE_BASE_URL, nothing to clean (the embedded reference keeps nothing between runs)')
+    console.log(
+      'cleanup: no CONFORMANCE_BASE_URL, nothing to clean (the embedded reference keeps nothing between runs)',
+    )
     return exitCodes.done
   }
   if (!config.runTagKey) {
-    throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', 'names no marker key: with CONFORMANCE_TAG_KEYS, list the marker key among them and name it here')
+    throw new ConfigError(
+      'CONFORMANCE_RUN_TAG_KEY',
+      'names no marker key: with CONFORMANCE_TAG_KEYS, list the marker key among them and name it here',
+    )
   }
   const key = config.runTagKey
   const before = Date.now() - minutes * 60_000
@@ -33,7 +43,9 @@ async function cleanup(argv: string[]): Promise<number> {
     const runIds = await markedRunIds(api, key)
     const old = runIds.filter((runId) => (runStartedAt(runId) ?? Number.POSITIVE_INFINITY) < before)
     const kept = runIds.length - old.length
-    console.log(`cleanup: ${runIds.length} runs left resources marked ${key}; ${old.length} started more than ${minutes} minutes ago${kept ? ` (${kept} newer or unknown kept)` : ''}`)
+    console.log(
+      `cleanup: ${runIds.length} runs left resources marked ${key}; ${old.length} started more than ${minutes} minutes ago${kept ? ` (${kept} newer or unknown kept)` : ''}`,
+    )
     let found = 0
     for (const runId of old) {
       const resources = await markedResources(api, key, runId)
@@ -60,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
     return await cleanup(argv)
   } catch (error) {
     const configuration = error instanceof ConfigError
-    console.error(configuration ? `configuration error: ${error.message}` : `cleanup: ${(error as Error).message.split('\n')[0]}`)
+    console.error(
+      configuration ? `configuration error: ${error.message}` : `cleanup: ${(error as Error).message.split('\n')[0]}`,
+    )
     return configuration ? exitCodes.configuration : exitCodes.leftovers
   }
 }

@@ -18,7 +18,9 @@ function main(args: string[]): number {
     return gaps.length > 0 || updated !== readme ? 1 : 0
   }
   if (updated !== readme) writeFileSync(readmePath, updated)
-  console.log(`${checks.length} checks over ${coverageByOperation(checks).length} operations${updated === readme ? '' : ' → README.md'}`)
+  console.log(
+    `${checks.length} checks over ${coverageByOperation(checks).length} operations${updated === readme ? '' : ' → README.md'}`,
+  )
   return gaps.length > 0 ? 1 : 0
 }
 

@@ -17,7 +17,10 @@ function main(args: string[]): number {
   const { lines, outOfScope } = driftAgainst(theirs)
   const info = theirs.document.info as { title?: unknown; version?: unknown } | undefined
   const name = [path, info?.title, info?.version].filter((part) => typeof part === 'string').join(', ')
-  const ignored = outOfScope.length > 0 ? ` ${outOfScope.length} of its operations are outside the 33 and were not compared (${outOfScope.join(', ')}).` : ''
+  const ignored =
+    outOfScope.length > 0
+      ? ` ${outOfScope.length} of its operations are outside the 33 and were not compared (${outOfScope.join(', ')}).`
+      : ''
   if (lines.length === 0) {
     console.log(`drift: none. The 33 operations of schemas/ (ours) agree with ${name} (theirs).${ignored}`)
     return driftExitCodes.same
@@ -25,7 +28,9 @@ function main(args: string[]): number {
   console.log(`drift between schemas/ (ours) and ${name} (theirs):`)
   for (const line of lines) console.log(`  ${driftLineText(line)}`)
   const operations = new Set(lines.map((line) => line.operation)).size
-  console.log(`${lines.length} difference${lines.length === 1 ? '' : 's'} in ${operations} of the 33 operations.${ignored}`)
+  console.log(
+    `${lines.length} difference${lines.length === 1 ? '' : 's'} in ${operations} of the 33 operations.${ignored}`,
+  )
   return driftExitCodes.drift
 }
 

@@ -61,7 +61,9 @@ export class Interruption {
     if (this.phase === 'before') process.exit(this.exitCode)
     if (this.phase === 'running') {
       if (!repeated) {
-        console.error(`\ncertify: ${signal}: stopping the run, then deleting what it created (signal again to stop at once)`)
+        console.error(
+          `\ncertify: ${signal}: stopping the run, then deleting what it created (signal again to stop at once)`,
+        )
         this.child?.kill('SIGINT')
       } else {
         console.error(`\ncertify: ${signal} again: stopping Playwright now; what the run created is still deleted`)

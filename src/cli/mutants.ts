@@ -6,12 +6,20 @@
 // --workers=N Playwright workers each (default 1). CONFORMANCE_SEED replays other cases.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigError } from '../harness/config/configError.ts'
-import { environment, parseInteger, readReportDir } from '../harness/config/harnessConfig.ts'
+import { ConfigError } from '../environment/configError.ts'
+import { readReportDir } from '../harness/config/harnessConfig.ts'
+import { environment, parseInteger } from '../environment/environmentValues.ts'
 import { faultsNamed, knownFaults } from '../reference/faults/index.ts'
-import { consoleTable, killRateLine, markdownTable, withKillRate, type FaultResult, type MutantsReport } from '../mutants/mutantsReport.ts'
-import { runSelfTest } from '../mutants/selfTest.ts'
-import { exitWhenDone } from './verdict.ts'
+import {
+  consoleTable,
+  killRateLine,
+  markdownTable,
+  withKillRate,
+  type FaultResult,
+  type MutantsReport,
+} from '../selfTest/mutantsReport.ts'
+import { runSelfTest } from '../selfTest/selfTest.ts'
+import { exitWhenDone } from './exitWhenDone.ts'
 
 /** The same cases every run unless CONFORMANCE_SEED says otherwise: the self-test must not flicker. */
 const defaultSeed = 20_260_602
@@ -27,16 +35,22 @@ function option(args: readonly string[], name: string, fallback: number): number
 function progressLine(result: FaultResult | { clean: MutantsReport['clean'] }): string {
   if ('clean' in result) {
     const { clean } = result
-    return clean.passed ? `✓ clean reference passes: ${clean.checks} checks (${clean.seconds.toFixed(1)} s)` : `✗ clean reference FAILS: ${clean.problem ?? ''}`
+    return clean.passed
+      ? `✓ clean reference passes: ${clean.checks} checks (${clean.seconds.toFixed(1)} s)`
+      : `✗ clean reference FAILS: ${clean.problem ?? ''}`
   }
-  const by = result.status === 'caught' ? `by ${result.caughtBy.slice(0, 2).join(', ')}${result.caughtBy.length > 2 ? ' …' : ''}` : (result.problem ?? '')
+  const by =
+    result.status === 'caught'
+      ? `by ${result.caughtBy.slice(0, 2).join(', ')}${result.caughtBy.length > 2 ? ' …' : ''}`
+      : (result.problem ?? '')
   return `${result.status === 'caught' ? '✓' : '✗'} ${result.fault} (${result.rule}): ${result.status} ${by} (${result.seconds.toFixed(1)} s)`
 }
 
 async function mutants(args: string[]): Promise<number> {
   const env = environment()
   const unknown = args.find((arg) => arg.startsWith('--') && !/^--(parallel|workers)=/.test(arg))
-  if (unknown) throw new ConfigError(unknown, 'is not an option of npm run mutants (fault names, --parallel=N, --workers=N)')
+  if (unknown)
+    throw new ConfigError(unknown, 'is not an option of npm run mutants (fault names, --parallel=N, --workers=N)')
   const names = args.filter((arg) => !arg.startsWith('--'))
   const faults = names.length > 0 ? faultsNamed(names.join(',')) : knownFaults
   const seed = parseInteger(env, 'CONFORMANCE_SEED', { min: 0, max: 2 ** 31 - 1 }) ?? defaultSeed
@@ -64,7 +78,9 @@ async function mutants(args: string[]): Promise<number> {
   mkdirSync(reportDir, { recursive: true })
   writeFileSync(join(reportDir, 'mutants.json'), `${JSON.stringify(report, null, 2)}\n`)
   writeFileSync(join(reportDir, 'mutants.md'), markdownTable(report))
-  console.log(`reports: ${join(reportDir, 'mutants.md')}, ${join(reportDir, 'mutants.json')}; each run's own in ${runsDir}/`)
+  console.log(
+    `reports: ${join(reportDir, 'mutants.md')}, ${join(reportDir, 'mutants.json')}; each run's own in ${runsDir}/`,
+  )
 
   // README states the kill rate of the whole set; only a whole run that held may restate it.
   if (names.length === 0 && report.passed) {

@@ -27,13 +27,17 @@ function main(args: string[]): number {
       console.log(`openapi: ${openapiPath} is up to date with schemas/`)
       return 0
     }
-    console.error(`openapi: ${openapiPath} is out of date with schemas/ (${firstDifference(text, committed)}); run npm run openapi and commit it`)
+    console.error(
+      `openapi: ${openapiPath} is out of date with schemas/ (${firstDifference(text, committed)}); run npm run openapi and commit it`,
+    )
     return 1
   }
   mkdirSync(dirname(openapiPath), { recursive: true })
   writeFileSync(openapiPath, text)
   const count = Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item ?? {}).length, 0)
-  console.log(`openapi: wrote ${openapiPath} (${count} operations, ${Object.keys(document.components?.schemas ?? {}).length} schemas)`)
+  console.log(
+    `openapi: wrote ${openapiPath} (${count} operations, ${Object.keys(document.components?.schemas ?? {}).length} schemas)`,
+  )
   return 0
 }
 

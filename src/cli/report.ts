@@ -7,9 +7,11 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { environment, readReportDir } from '../harness/config/harnessConfig.ts'
+import { readReportDir } from '../harness/config/harnessConfig.ts'
+import { environment } from '../environment/environmentValues.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
-import { exitCodeOf, exitCodes, exitWhenDone, readReport } from './verdict.ts'
+import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCodes.ts'
+import { exitWhenDone } from './exitWhenDone.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
 const conformanceReporter = fileURLToPath(new URL('../harness/reporting/conformanceReporter.ts', import.meta.url))

@@ -9,7 +9,8 @@ export class UnreadableDocument extends Error {
 
 export type JsonObject = { [key: string]: unknown }
 
-export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
+export const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** An OpenAPI document and the way to follow its "#/..." references. */
 export class OpenApiSource {
@@ -25,12 +26,16 @@ export class OpenApiSource {
       if (hops > 50) throw new UnreadableDocument(`${this.label}: $ref loop at ${current.$ref}`)
       current = this.pointer(current.$ref)
     }
-    if (!isObject(current)) throw new UnreadableDocument(`${this.label}: expected an object, found ${JSON.stringify(current)}`)
+    if (!isObject(current))
+      throw new UnreadableDocument(`${this.label}: expected an object, found ${JSON.stringify(current)}`)
     return current
   }
 
   pointer(ref: string): unknown {
-    if (!ref.startsWith('#')) throw new UnreadableDocument(`${this.label}: $ref ${ref} points outside the document; bundle it into one file first`)
+    if (!ref.startsWith('#'))
+      throw new UnreadableDocument(
+        `${this.label}: $ref ${ref} points outside the document; bundle it into one file first`,
+      )
     let node: unknown = this.document
     for (const raw of ref.slice(1).split('/').filter(Boolean)) {
       const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')
@@ -50,7 +55,8 @@ export function openApiFromText(text: string, label: string): OpenApiSource {
     throw new UnreadableDocument(`${label} is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}`)
   }
   if (!isObject(parsed)) throw new UnreadableDocument(`${label} does not hold an object`)
-  if (typeof parsed.swagger === 'string') throw new UnreadableDocument(`${label} is a Swagger ${parsed.swagger} document; drift reads OpenAPI 3.x`)
+  if (typeof parsed.swagger === 'string')
+    throw new UnreadableDocument(`${label} is a Swagger ${parsed.swagger} document; drift reads OpenAPI 3.x`)
   if (typeof parsed.openapi !== 'string' || !parsed.openapi.startsWith('3.')) {
     throw new UnreadableDocument(`${label} is not an OpenAPI 3.x document (no "openapi: 3.x" field)`)
   }
@@ -64,7 +70,9 @@ export function readOpenApiFile(path: string): OpenApiSource {
     text = readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UnreadableDocument(code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code ?? (error as Error).message})`)
+    throw new UnreadableDocument(
+      code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code ?? (error as Error).message})`,
+    )
   }
   return openApiFromText(text, path)
 }

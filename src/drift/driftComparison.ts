@@ -18,12 +18,25 @@ export interface DriftResult {
   outOfScope: string[]
 }
 
-export const driftLineText = ({ operation, field, text }: DriftLine) => (field === undefined ? `${operation}: ${text}` : `${operation} ${field}: ${text}`)
+export const driftLineText = ({ operation, field, text }: DriftLine) =>
+  field === undefined ? `${operation}: ${text}` : `${operation} ${field}: ${text}`
 
 type Described = Exclude<keyof FieldFacts, 'enum' | 'required' | 'closed' | 'deprecated'>
 
 /** The facts compared as values, in the order lines are written. */
-const valueFacts: Described[] = ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems']
+const valueFacts: Described[] = [
+  'type',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+]
 
 /** The facts compared as yes/no, with what yes and no are called. */
 const flagFacts: { key: 'required' | 'closed' | 'deprecated'; yes: string; no: string }[] = [
@@ -32,18 +45,27 @@ const flagFacts: { key: 'required' | 'closed' | 'deprecated'; yes: string; no: s
   { key: 'deprecated', yes: 'deprecated', no: 'not deprecated' },
 ]
 
-const shown = (value: string | number | undefined) => (value === undefined ? 'none' : typeof value === 'string' && !/^[\w|-]+$/.test(value) ? JSON.stringify(value) : String(value))
+const shown = (value: string | number | undefined) =>
+  value === undefined
+    ? 'none'
+    : typeof value === 'string' && !/^[\w|-]+$/.test(value)
+      ? JSON.stringify(value)
+      : String(value)
 
 function compareFacts(ours: FieldFacts, theirs: FieldFacts): string[] {
   const texts: string[] = []
   for (const { key, yes, no } of flagFacts) {
-    if (Boolean(ours[key]) !== Boolean(theirs[key])) texts.push(`${ours[key] ? yes : no} in ours, ${theirs[key] ? yes : no} in theirs`)
+    if (Boolean(ours[key]) !== Boolean(theirs[key]))
+      texts.push(`${ours[key] ? yes : no} in ours, ${theirs[key] ? yes : no} in theirs`)
   }
   for (const key of valueFacts) {
     if (ours[key] !== theirs[key]) texts.push(`${key} ${shown(ours[key])} in ours, ${shown(theirs[key])} in theirs`)
   }
   if (ours.enum || theirs.enum) {
-    if (!ours.enum || !theirs.enum) texts.push(`enum ${ours.enum ? ours.enum.join(', ') : 'none'} in ours, ${theirs.enum ? theirs.enum.join(', ') : 'none'} in theirs`)
+    if (!ours.enum || !theirs.enum)
+      texts.push(
+        `enum ${ours.enum ? ours.enum.join(', ') : 'none'} in ours, ${theirs.enum ? theirs.enum.join(', ') : 'none'} in theirs`,
+      )
     else {
       for (const value of ours.enum) if (!theirs.enum.includes(value)) texts.push(`enum value ${value} only in ours`)
       for (const value of theirs.enum) if (!ours.enum.includes(value)) texts.push(`enum value ${value} only in theirs`)
@@ -59,7 +81,8 @@ function compareFields(operation: string, ours: FieldMap, theirs: FieldMap): Dri
   const lines: DriftLine[] = []
   const oneSided = new Set<string>()
   const insideOneSided = (field: string) => {
-    for (let parent = parentOf(field); parent !== undefined; parent = parentOf(parent)) if (oneSided.has(parent)) return true
+    for (let parent = parentOf(field); parent !== undefined; parent = parentOf(parent))
+      if (oneSided.has(parent)) return true
     return false
   }
   for (const field of new Set([...ours.keys(), ...theirs.keys()])) {
@@ -83,7 +106,8 @@ function compareOperation(ours: OperationShape, theirs: OperationShape): DriftLi
   if (pathKey(ours.method, ours.path) !== pathKey(theirs.method, theirs.path)) {
     lines.push({ operation, text: `${ours.method} ${ours.path} in ours, ${theirs.method} ${theirs.path} in theirs` })
   }
-  if (ours.status !== theirs.status) lines.push({ operation, text: `success status ${shown(ours.status)} in ours, ${shown(theirs.status)} in theirs` })
+  if (ours.status !== theirs.status)
+    lines.push({ operation, text: `success status ${shown(ours.status)} in ours, ${shown(theirs.status)} in theirs` })
   return [...lines, ...compareFields(operation, ours.fields, theirs.fields)]
 }
 

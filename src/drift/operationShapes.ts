@@ -22,7 +22,8 @@ export const pathKey = (method: string, path: string) => `${method.toUpperCase()
 function jsonSchemaOf(source: OpenApiSource, holder: JsonObject): unknown {
   const content = holder.content
   if (!isObject(content)) return undefined
-  const type = 'application/json' in content ? 'application/json' : Object.keys(content).find((t) => /[/+]json\b/.test(t))
+  const type =
+    'application/json' in content ? 'application/json' : Object.keys(content).find((t) => /[/+]json\b/.test(t))
   const media = type === undefined ? undefined : content[type]
   return isObject(media) ? source.deref(media).schema : undefined
 }
@@ -42,7 +43,13 @@ function parametersOf(source: OpenApiSource, pathItem: JsonObject, operation: Js
   return [...byKey.values()]
 }
 
-function shapeOf(source: OpenApiSource, path: string, method: string, pathItem: JsonObject, operation: JsonObject): OperationShape {
+function shapeOf(
+  source: OpenApiSource,
+  path: string,
+  method: string,
+  pathItem: JsonObject,
+  operation: JsonObject,
+): OperationShape {
   const flattener = new SchemaFlattener(source)
   for (const parameter of parametersOf(source, pathItem, operation)) {
     const schema = parameter.schema ?? jsonSchemaOf(source, parameter)
@@ -53,7 +60,9 @@ function shapeOf(source: OpenApiSource, path: string, method: string, pathItem: 
     flattener.flatten(jsonSchemaOf(source, body) ?? {}, 'body', body.required === true)
   }
   const responses = isObject(operation.responses) ? operation.responses : {}
-  const status = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort()[0]
+  const status = Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort()[0]
   if (status !== undefined) {
     const schema = jsonSchemaOf(source, source.deref(responses[status]))
     if (schema !== undefined) flattener.flatten(schema, 'response', undefined)

@@ -32,7 +32,9 @@ const lowerBounds = ['minLength', 'minimum', 'minItems', 'exclusiveMinimum'] as 
 const upperBounds = ['maxLength', 'maximum', 'maxItems', 'exclusiveMaximum'] as const
 const maxDepth = 40
 
-const isNullBranch = (node: unknown) => isObject(node) && (node.type === 'null' || (Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null))
+const isNullBranch = (node: unknown) =>
+  isObject(node) &&
+  (node.type === 'null' || (Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null))
 
 function typesOf(node: JsonObject): string[] | undefined {
   if (typeof node.type === 'string') return [node.type]
@@ -43,14 +45,17 @@ function typesOf(node: JsonObject): string[] | undefined {
 /** Two schemas that must both hold, as one: bounds tighten, lists intersect, properties merge. */
 function mergeBoth(a: JsonObject, b: JsonObject): JsonObject {
   const merged: JsonObject = { ...b, ...a }
-  for (const key of lowerBounds) if (typeof a[key] === 'number' && typeof b[key] === 'number') merged[key] = Math.max(a[key], b[key])
-  for (const key of upperBounds) if (typeof a[key] === 'number' && typeof b[key] === 'number') merged[key] = Math.min(a[key], b[key])
+  for (const key of lowerBounds)
+    if (typeof a[key] === 'number' && typeof b[key] === 'number') merged[key] = Math.max(a[key], b[key])
+  for (const key of upperBounds)
+    if (typeof a[key] === 'number' && typeof b[key] === 'number') merged[key] = Math.min(a[key], b[key])
   if (Array.isArray(a.required) || Array.isArray(b.required)) {
     merged.required = [...new Set([...((a.required as string[]) ?? []), ...((b.required as string[]) ?? [])])]
   }
   const typesA = typesOf(a)
   const typesB = typesOf(b)
-  if (typesA && typesB) merged.type = typesA.filter((t) => typesB.includes(t) || (t === 'integer' && typesB.includes('number')))
+  if (typesA && typesB)
+    merged.type = typesA.filter((t) => typesB.includes(t) || (t === 'integer' && typesB.includes('number')))
   if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
     const second = b.enum.map((v) => JSON.stringify(v))
     merged.enum = a.enum.filter((v) => second.includes(JSON.stringify(v)))
@@ -93,7 +98,8 @@ export class SchemaFlattener {
 
     const requiredHere = Array.isArray(node.required) ? (node.required as string[]) : []
     if (isObject(node.properties)) {
-      for (const [name, property] of Object.entries(node.properties)) this.flatten(property, `${path}.${name}`, requiredHere.includes(name), refs)
+      for (const [name, property] of Object.entries(node.properties))
+        this.flatten(property, `${path}.${name}`, requiredHere.includes(name), refs)
     }
     if (isObject(node.additionalProperties)) this.flatten(node.additionalProperties, `${path}.*`, undefined, refs)
     if (isObject(node.items)) this.flatten(node.items, `${path}[]`, undefined, refs)
@@ -104,7 +110,10 @@ export class SchemaFlattener {
    * The node with its $refs followed and allOf merged, and a union with a null branch
    * (anyOf/oneOf [X, null]) turned into X plus null.
    */
-  private effective(schema: JsonObject, refsAbove: readonly string[]): { node: JsonObject; refs: string[]; cyclic: boolean } {
+  private effective(
+    schema: JsonObject,
+    refsAbove: readonly string[],
+  ): { node: JsonObject; refs: string[]; cyclic: boolean } {
     let refs = [...refsAbove]
     let node = schema
     let cyclic = false
@@ -120,7 +129,9 @@ export class SchemaFlattener {
     if (cyclic) return { node: { type: node.type }, refs, cyclic }
     if (Array.isArray(node.allOf)) {
       const { allOf, ...self } = node
-      node = (allOf as unknown[]).filter(isObject).reduce<JsonObject>((merged, part) => mergeBoth(merged, this.effective(part, refs).node), self)
+      node = (allOf as unknown[])
+        .filter(isObject)
+        .reduce<JsonObject>((merged, part) => mergeBoth(merged, this.effective(part, refs).node), self)
       // `allOf: [$ref], nullable: true` is how OpenAPI 3.0 documents commonly mean "X or null".
       if (self.nullable === true) node.nullable = true
     }
@@ -130,14 +141,18 @@ export class SchemaFlattener {
       const others = branches.filter((branch) => !isNullBranch(branch))
       const { [key]: _union, ...self } = node
       const nullable = { ...self, nullable: true }
-      node = others.length === 1 && isObject(others[0]) ? { ...mergeBoth(this.effective(others[0], refs).node, self), nullable: true } : { ...nullable, [key]: others }
+      node =
+        others.length === 1 && isObject(others[0])
+          ? { ...mergeBoth(this.effective(others[0], refs).node, self), nullable: true }
+          : { ...nullable, [key]: others }
     }
     return { node, refs, cyclic }
   }
 
   /** Branches of a union that is not just "X or null"; each is flattened on its own. */
   private variantsOf(node: JsonObject): unknown[] | undefined {
-    for (const key of ['anyOf', 'oneOf'] as const) if (Array.isArray(node[key]) && (node[key] as unknown[]).length > 0) return node[key] as unknown[]
+    for (const key of ['anyOf', 'oneOf'] as const)
+      if (Array.isArray(node[key]) && (node[key] as unknown[]).length > 0) return node[key] as unknown[]
     return undefined
   }
 
@@ -154,14 +169,21 @@ export class SchemaFlattener {
       facts.type = [...new Set(withNull)].sort().join('|')
     }
     const values = 'const' in node ? [node.const] : Array.isArray(node.enum) ? node.enum : undefined
-    if (values) facts.enum = values.filter((v) => v !== null).map((v) => JSON.stringify(v)).sort()
+    if (values)
+      facts.enum = values
+        .filter((v) => v !== null)
+        .map((v) => JSON.stringify(v))
+        .sort()
     if (typeof node.format === 'string') facts.format = node.format
     if (typeof node.pattern === 'string') facts.pattern = node.pattern
     for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const) {
       if (typeof node[key] === 'number') facts[key] = node[key]
     }
     // OpenAPI 3.0 writes an exclusive bound as minimum + exclusiveMinimum: true; 3.1 and JSON Schema as the number.
-    for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       if (typeof node[exclusive] === 'number') facts[exclusive] = node[exclusive]
       else if (node[exclusive] === true && typeof node[bound] === 'number') {
         facts[exclusive] = node[bound]

@@ -16,7 +16,10 @@ export function refTarget(ref: string, fromFile: string): SchemaLocation {
   const fragment = decodeURIComponent(url.hash.replace(/^#/, ''))
   if (fragment === '' || fragment === '/') return { file }
   const definition = /^\/definitions\/([^/]+)$/.exec(fragment)?.[1]
-  if (!definition) throw new Error(`${fromFile}: $ref ${ref} points inside a schema; only files and #/definitions/<name> can become components`)
+  if (!definition)
+    throw new Error(
+      `${fromFile}: $ref ${ref} points inside a schema; only files and #/definitions/<name> can become components`,
+    )
   return { file, definition }
 }
 

@@ -3,8 +3,8 @@
 // security and the headers of headers.json. Nothing here states a constraint of its own.
 import { readFileSync } from 'node:fs'
 import type { OpenAPIV3 } from 'openapi-types'
-import { operations, type Operation } from '../harness/contract/operations.ts'
-import { SchemaRegistry } from '../harness/contract/schemaRegistry.ts'
+import { operations, type Operation } from '../contract/operations.ts'
+import { SchemaRegistry } from '../contract/schemaRegistry.ts'
 import { vendorQueryOptions } from '../harness/client/queryString.ts'
 import { headerParameters, pathParameters, queryParameters } from './parameters.ts'
 import { SchemaConverter } from './schemaConversion.ts'
@@ -12,7 +12,9 @@ import { SchemaConverter } from './schemaConversion.ts'
 /** Where the committed copy lives, from the project's root. */
 export const openapiPath = 'openapi/runtime-chat-api.json'
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
 
 const bearer = 'bearerAuth'
 const errorResponse = 'Error'
@@ -21,14 +23,28 @@ const server = 'https://api.botpress.cloud'
 type Method = Lowercase<Operation['method']>
 
 /** Our extension at the document's root: how the vendor's client writes query strings (S7). */
-export type RuntimeChatDocument = OpenAPIV3.Document & { 'x-query-string': { library: 'qs'; stringify: typeof vendorQueryOptions } }
-
-function describe(op: Operation): string {
-  const parts = [op.params && `Path: schemas/${op.params}.`, op.query && `Query: schemas/${op.query}.`, op.request && `Body: schemas/${op.request}.`]
-  return [...parts.filter(Boolean), `Answer ${op.status}: schemas/${op.response}; an error answers with schemas/error.json (S13).`].join(' ')
+export type RuntimeChatDocument = OpenAPIV3.Document & {
+  'x-query-string': { library: 'qs'; stringify: typeof vendorQueryOptions }
 }
 
-function operationObject(op: Operation, schemas: SchemaRegistry, converter: SchemaConverter, headers: string[]): OpenAPIV3.OperationObject {
+function describe(op: Operation): string {
+  const parts = [
+    op.params && `Path: schemas/${op.params}.`,
+    op.query && `Query: schemas/${op.query}.`,
+    op.request && `Body: schemas/${op.request}.`,
+  ]
+  return [
+    ...parts.filter(Boolean),
+    `Answer ${op.status}: schemas/${op.response}; an error answers with schemas/error.json (S13).`,
+  ].join(' ')
+}
+
+function operationObject(
+  op: Operation,
+  schemas: SchemaRegistry,
+  converter: SchemaConverter,
+  headers: string[],
+): OpenAPIV3.OperationObject {
   const operation: OpenAPIV3.OperationObject = {
     operationId: op.id,
     tags: [op.area],
@@ -47,7 +63,10 @@ function operationObject(op: Operation, schemas: SchemaRegistry, converter: Sche
     },
   }
   if (op.request) {
-    operation.requestBody = { required: true, content: { 'application/json': { schema: converter.refTo({ file: op.request }) } } }
+    operation.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: converter.refTo({ file: op.request }) } },
+    }
   }
   return operation
 }
@@ -85,7 +104,8 @@ export function buildOpenApiDocument(schemas = new SchemaRegistry()): RuntimeCha
       parameters: headers,
       responses: {
         [errorResponse]: {
-          description: 'An error: code is the HTTP status and type one of the documented error types, each with its status (S13).',
+          description:
+            'An error: code is the HTTP status and type one of the documented error types, each with its status (S13).',
           content: { 'application/json': { schema: errorSchema } },
         },
       },

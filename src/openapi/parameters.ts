@@ -2,16 +2,22 @@
 // schema when it has one), query parameters from its query schema, and the headers of
 // schemas/headers.json, which every operation takes.
 import type { OpenAPIV3 } from 'openapi-types'
-import { pathParameterNames, type Operation } from '../harness/contract/operations.ts'
-import type { SchemaNode, SchemaRegistry } from '../harness/contract/schemaRegistry.ts'
+import { pathParameterNames, type Operation } from '../contract/operations.ts'
+import type { SchemaNode, SchemaRegistry } from '../contract/schemaRegistry.ts'
 import type { SchemaConverter } from './schemaConversion.ts'
 
 export const headersFile = 'headers.json'
 
-function propertiesOf(schemas: SchemaRegistry, file: string): { properties: Record<string, SchemaNode>; required: string[] } {
+function propertiesOf(
+  schemas: SchemaRegistry,
+  file: string,
+): { properties: Record<string, SchemaNode>; required: string[] } {
   const root = schemas.files.get(file)
   if (!root) throw new Error(`no schema named ${file} under schemas/`)
-  return { properties: (root.properties ?? {}) as Record<string, SchemaNode>, required: (root.required ?? []) as string[] }
+  return {
+    properties: (root.properties ?? {}) as Record<string, SchemaNode>,
+    required: (root.required ?? []) as string[],
+  }
 }
 
 /** A map (tags) or a list (participantIds) in a query: how it is written (S7). */
@@ -29,7 +35,11 @@ function queryStyle(schema: SchemaNode, name: string): Partial<OpenAPIV3.Paramet
   return {}
 }
 
-export function pathParameters(op: Operation, schemas: SchemaRegistry, converter: SchemaConverter): OpenAPIV3.ParameterObject[] {
+export function pathParameters(
+  op: Operation,
+  schemas: SchemaRegistry,
+  converter: SchemaConverter,
+): OpenAPIV3.ParameterObject[] {
   const typed = op.params ? propertiesOf(schemas, op.params).properties : {}
   return pathParameterNames(op.path).map((name) => {
     const schema = typed[name]
@@ -42,7 +52,11 @@ export function pathParameters(op: Operation, schemas: SchemaRegistry, converter
   })
 }
 
-export function queryParameters(op: Operation, schemas: SchemaRegistry, converter: SchemaConverter): OpenAPIV3.ParameterObject[] {
+export function queryParameters(
+  op: Operation,
+  schemas: SchemaRegistry,
+  converter: SchemaConverter,
+): OpenAPIV3.ParameterObject[] {
   const query = op.query
   if (!query) return []
   const { properties, required } = propertiesOf(schemas, query)
@@ -56,7 +70,10 @@ export function queryParameters(op: Operation, schemas: SchemaRegistry, converte
 }
 
 /** components/parameters: one per header, named as the header is. */
-export function headerParameters(schemas: SchemaRegistry, converter: SchemaConverter): Record<string, OpenAPIV3.ParameterObject> {
+export function headerParameters(
+  schemas: SchemaRegistry,
+  converter: SchemaConverter,
+): Record<string, OpenAPIV3.ParameterObject> {
   const { properties, required } = propertiesOf(schemas, headersFile)
   return Object.fromEntries(
     Object.entries(properties).map(([name, node]) => {

@@ -3,16 +3,33 @@
 // or an anyOf with a null branch becomes `nullable: true`, const becomes a one-value enum.
 // A keyword with no OpenAPI 3.0 form stops the export rather than vanish from it.
 import type { OpenAPIV3 } from 'openapi-types'
-import type { SchemaNode } from '../harness/contract/schemaRegistry.ts'
+import type { SchemaNode } from '../contract/schemaRegistry.ts'
 import { componentName, componentRef, refTarget, type SchemaLocation } from './componentNames.ts'
 
 export type OpenApiSchema = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject
 
 /** Keywords OpenAPI 3.0 reads as JSON Schema does; copied as they are. */
 const sameInOpenApi = new Set([
-  'title', 'description', 'format', 'enum', 'default', 'deprecated', 'readOnly', 'writeOnly',
-  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'discriminator',
+  'title',
+  'description',
+  'format',
+  'enum',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'discriminator',
 ])
 const dropped = new Set(['$schema', '$id'])
 const isNullBranch = (node: unknown) => (node as SchemaNode | undefined)?.type === 'null'
@@ -20,7 +37,8 @@ const isNullBranch = (node: unknown) => (node as SchemaNode | undefined)?.type =
 function nonNullType(type: unknown, where: string): { type: unknown; nullable: boolean } {
   if (!Array.isArray(type)) return { type, nullable: false }
   const types = type.filter((t) => t !== 'null')
-  if (types.length !== 1) throw new Error(`${where}: type ${JSON.stringify(type)} has no OpenAPI 3.0 form (one type, optionally null)`)
+  if (types.length !== 1)
+    throw new Error(`${where}: type ${JSON.stringify(type)} has no OpenAPI 3.0 form (one type, optionally null)`)
   return { type: types[0], nullable: types.length < type.length }
 }
 
@@ -45,7 +63,9 @@ export class SchemaConverter {
     const name = componentName(location)
     const known = this.referenced.get(name)
     if (known && (known.file !== location.file || known.definition !== location.definition)) {
-      throw new Error(`component name ${name} would stand for two schemas: ${JSON.stringify(known)} and ${JSON.stringify(location)}`)
+      throw new Error(
+        `component name ${name} would stand for two schemas: ${JSON.stringify(known)} and ${JSON.stringify(location)}`,
+      )
     }
     this.referenced.set(name, location)
     return { $ref: componentRef(location) }
@@ -54,7 +74,11 @@ export class SchemaConverter {
   /** Every component referenced so far (and those they reference), converted, sorted by name. */
   components(): Record<string, OpenApiSchema> {
     const converted = new Map<string, OpenApiSchema>()
-    for (let pending = [...this.referenced]; pending.length > 0; pending = [...this.referenced].filter(([name]) => !converted.has(name))) {
+    for (
+      let pending = [...this.referenced];
+      pending.length > 0;
+      pending = [...this.referenced].filter(([name]) => !converted.has(name))
+    ) {
       for (const [name, location] of pending) converted.set(name, this.convert(this.nodeAt(location), location.file))
     }
     return Object.fromEntries([...converted].sort(([a], [b]) => (a < b ? -1 : 1)))
@@ -62,14 +86,16 @@ export class SchemaConverter {
 
   /** Converts a node written in `file` (its $refs are relative to that file). */
   convert(node: SchemaNode, file: string): OpenApiSchema {
-    const union = (['anyOf', 'oneOf'] as const).find((key) => Array.isArray(node[key]) && (node[key] as unknown[]).some(isNullBranch))
+    const union = (['anyOf', 'oneOf'] as const).find(
+      (key) => Array.isArray(node[key]) && (node[key] as unknown[]).some(isNullBranch),
+    )
     if (union) return this.convertNullableUnion(node, union, file)
     if (typeof node.$ref === 'string') {
       const { $ref, ...siblings } = node
       const ref = this.refTo(refTarget($ref, file))
       const converted = this.convertKeywords(siblings, file)
       // OpenAPI 3.0 ignores keywords beside a $ref: keep them by wrapping the $ref in allOf.
-      return Object.keys(converted).length === 0 ? ref : ({ ...converted, allOf: [ref] })
+      return Object.keys(converted).length === 0 ? ref : { ...converted, allOf: [ref] }
     }
     return this.convertKeywords(node, file)
   }
@@ -81,7 +107,8 @@ export class SchemaConverter {
   private convertNullableUnion(node: SchemaNode, union: 'anyOf' | 'oneOf', file: string): OpenApiSchema {
     const { [union]: branches, ...siblings } = node
     const others = (branches as SchemaNode[]).filter((branch) => !isNullBranch(branch))
-    if (others.length !== 1) throw new Error(`${file}: ${union} with null and ${others.length} other branches has no OpenAPI 3.0 form`)
+    if (others.length !== 1)
+      throw new Error(`${file}: ${union} with null and ${others.length} other branches has no OpenAPI 3.0 form`)
     let other = others[0] as SchemaNode
     let otherFile = file
     while (typeof other.$ref === 'string') {
@@ -91,7 +118,8 @@ export class SchemaConverter {
       otherFile = target.file
     }
     const inlined = this.convertKeywords(other, otherFile)
-    if (inlined.type === undefined) throw new Error(`${file}: a nullable ${union} branch needs a type for OpenAPI 3.0's nullable`)
+    if (inlined.type === undefined)
+      throw new Error(`${file}: a nullable ${union} branch needs a type for OpenAPI 3.0's nullable`)
     return this.nullable({ ...inlined, ...this.convertKeywords(siblings, file) })
   }
 
@@ -129,7 +157,9 @@ export class SchemaConverter {
           if ((value as string[]).length > 0) out.required = value
           break
         case 'properties':
-          out.properties = Object.fromEntries(Object.entries(value as Record<string, SchemaNode>).map(([name, schema]) => [name, sub(schema)]))
+          out.properties = Object.fromEntries(
+            Object.entries(value as Record<string, SchemaNode>).map(([name, schema]) => [name, sub(schema)]),
+          )
           break
         case 'additionalProperties':
           out.additionalProperties = typeof value === 'boolean' ? value : sub(value)

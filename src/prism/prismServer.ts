@@ -32,7 +32,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -44,7 +46,9 @@ process.once('exit', () => {
 })
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()))
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -71,9 +75,24 @@ async function answers(url: string): Promise<boolean> {
 async function startOnce(args: string[], options: Required<PrismOptions>): Promise<PrismServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--import', exitWithParent, prismCli, ...args, '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', options.logLevel], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      exitWithParent,
+      prismCli,
+      ...args,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--verboseLevel',
+      options.logLevel,
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  )
   running.add(child)
   const lines: string[] = []
   const keep = (chunk: Buffer) => {
@@ -91,7 +110,8 @@ async function startOnce(args: string[], options: Required<PrismOptions>): Promi
     await sleep(150)
   }
   await server.stop()
-  const why = child.exitCode !== null ? `exited with ${child.exitCode}` : `did not answer within ${options.startTimeoutMs} ms`
+  const why =
+    child.exitCode !== null ? `exited with ${child.exitCode}` : `did not answer within ${options.startTimeoutMs} ms`
   throw new Error(`prism ${args[0]} ${why}:\n${server.output()}`)
 }
 

@@ -29,9 +29,18 @@ export interface ProxyCertification {
 
 const certifyCli = join(import.meta.dirname, '..', 'cli', 'certify.ts')
 
-function runCertify(env: NodeJS.ProcessEnv, timeoutMs: number, mask: SecretMask): Promise<{ code: number | null; output: string }> {
+function runCertify(
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  mask: SecretMask,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', certifyCli], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGTERM' })
+    const child = spawn(process.execPath, ['--import', 'tsx', certifyCli], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+      killSignal: 'SIGTERM',
+    })
     let output = ''
     const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-6_000))
     child.stdout.on('data', keep)
@@ -42,7 +51,9 @@ function runCertify(env: NodeJS.ProcessEnv, timeoutMs: number, mask: SecretMask)
 
 /** The target variables of a certification of the reference, nothing inherited from ours. */
 function certifyEnvironment(baseUrl: string, reportDir: string, timeoutMs: number): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CONFORMANCE_') && name !== 'PORT'))
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('CONFORMANCE_') && name !== 'PORT'),
+  )
   return {
     ...inherited,
     CONFORMANCE_BASE_URL: baseUrl,
@@ -67,8 +78,17 @@ export async function certifyThroughPrismProxy(options: ProxyCertificationOption
       const recorder = await startViolationRecorder({ prism: prism.url, target: reference.url })
       try {
         // certify's own limit comes first; the process limit is the backstop.
-        const run = await runCertify(certifyEnvironment(recorder.url, options.reportDir, options.timeoutMs), options.timeoutMs + 15_000, mask)
-        return { certifyExit: run.code, certifyOutput: run.output, verdict: proxyVerdict(recorder.exchanges), prismOutput: mask.mask(prism.output()) }
+        const run = await runCertify(
+          certifyEnvironment(recorder.url, options.reportDir, options.timeoutMs),
+          options.timeoutMs + 15_000,
+          mask,
+        )
+        return {
+          certifyExit: run.code,
+          certifyOutput: run.output,
+          verdict: proxyVerdict(recorder.exchanges),
+          prismOutput: mask.mask(prism.output()),
+        }
       } finally {
         await recorder.close()
       }

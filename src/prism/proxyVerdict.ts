@@ -29,12 +29,18 @@ function problemsOf(exchange: ProxyExchange): string[] {
   const at = `${exchange.method} ${exchange.target} → ${exchange.status}`
   if (exchange.transportError !== undefined) return [`${at}: Prism gave no answer (${exchange.transportError})`]
   const problems: string[] = []
-  if (exchange.contentType.includes('application/problem+json')) problems.push(`${at}: Prism answered itself instead of forwarding to the reference`)
-  if (exchange.unreadableViolations !== undefined) problems.push(`${at}: Prism's findings could not be read: ${exchange.unreadableViolations}`)
+  if (exchange.contentType.includes('application/problem+json'))
+    problems.push(`${at}: Prism answered itself instead of forwarding to the reference`)
+  if (exchange.unreadableViolations !== undefined)
+    problems.push(`${at}: Prism's findings could not be read: ${exchange.unreadableViolations}`)
   const accepted = exchange.status < 400
   for (const violation of exchange.violations) {
-    if (!isRequestFinding(violation)) problems.push(`${at}: the answer breaks the document at ${where(violation)}: ${violation.message}`)
-    else if (accepted && !isNotice(violation)) problems.push(`${at}: the reference accepted a request the document rejects (${where(violation)}: ${violation.message})`)
+    if (!isRequestFinding(violation))
+      problems.push(`${at}: the answer breaks the document at ${where(violation)}: ${violation.message}`)
+    else if (accepted && !isNotice(violation))
+      problems.push(
+        `${at}: the reference accepted a request the document rejects (${where(violation)}: ${violation.message})`,
+      )
   }
   return problems
 }
@@ -49,7 +55,8 @@ export function proxyVerdict(exchanges: readonly ProxyExchange[]): ProxyVerdict 
     if (exchange.bypassed !== undefined) count(bypassed, exchange.bypassed)
     problems.push(...problemsOf(exchange))
     if (exchange.status < 400) continue
-    for (const violation of exchange.violations.filter(isRequestFinding)) count(refusedRequests, `${where(violation)}: ${violation.message}`)
+    for (const violation of exchange.violations.filter(isRequestFinding))
+      count(refusedRequests, `${where(violation)}: ${violation.message}`)
   }
   return { exchanges: exchanges.length, problems, refusedRequests, bypassed }
 }
@@ -63,7 +70,11 @@ export function describeVerdict(verdict: ProxyVerdict): string {
     `Prism's validation proxy saw ${verdict.exchanges} exchanges: ${verdict.problems.length} problem${verdict.problems.length === 1 ? '' : 's'}.`,
     ...verdict.problems.slice(0, shownProblems).map((problem) => `  ${problem}`),
     ...(hidden > 0 ? [`  … and ${hidden} more`] : []),
-    ...(refused.length > 0 ? ['Requests outside the document that the reference refused too (the rejection checks):', ...refused] : []),
-    ...[...verdict.bypassed].map(([reason, times]) => `${times} request${times === 1 ? '' : 's'} went straight to the reference: ${reason}.`),
+    ...(refused.length > 0
+      ? ['Requests outside the document that the reference refused too (the rejection checks):', ...refused]
+      : []),
+    ...[...verdict.bypassed].map(
+      ([reason, times]) => `${times} request${times === 1 ? '' : 's'} went straight to the reference: ${reason}.`,
+    ),
   ].join('\n')
 }

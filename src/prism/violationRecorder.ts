@@ -1,7 +1,14 @@
 // A loopback pass-through in front of Prism's proxy that keeps, for every exchange, what Prism
 // found wrong with it (its sl-violations answer header) beside the status the reference gave.
 // Only the method, the path, the status and Prism's findings are kept: never headers or bodies.
-import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  Agent,
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface PrismViolation {
@@ -87,14 +94,32 @@ export function startViolationRecorder(upstreams: RecorderUpstreams): Promise<Vi
     const shortTarget = target.length > 200 ? `${target.slice(0, 200)}…` : target
     const bypassed = whyPrismCannotForward(incoming.headers, body)
     const headers = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => !hopByHop.includes(name)))
-    const forwarded = request(new URL(target, bypassed ? upstreams.target : upstreams.prism), { method, headers, agent }, (answer) => {
-      const status = answer.statusCode ?? 0
-      exchanges.push({ method, target: shortTarget, status, contentType: answer.headers['content-type'] ?? '', ...violationsOf(answer.headers), ...(bypassed ? { bypassed } : {}) })
-      outgoing.writeHead(status, answer.headers)
-      answer.pipe(outgoing)
-    })
+    const forwarded = request(
+      new URL(target, bypassed ? upstreams.target : upstreams.prism),
+      { method, headers, agent },
+      (answer) => {
+        const status = answer.statusCode ?? 0
+        exchanges.push({
+          method,
+          target: shortTarget,
+          status,
+          contentType: answer.headers['content-type'] ?? '',
+          ...violationsOf(answer.headers),
+          ...(bypassed ? { bypassed } : {}),
+        })
+        outgoing.writeHead(status, answer.headers)
+        answer.pipe(outgoing)
+      },
+    )
     forwarded.on('error', (error) => {
-      exchanges.push({ method, target: shortTarget, status: 0, contentType: '', violations: [], transportError: error.message })
+      exchanges.push({
+        method,
+        target: shortTarget,
+        status: 0,
+        contentType: '',
+        violations: [],
+        transportError: error.message,
+      })
       if (outgoing.headersSent) return outgoing.destroy(error)
       outgoing.writeHead(502, { 'content-type': 'text/plain' }).end(`violation recorder: no answer (${error.message})`)
     })

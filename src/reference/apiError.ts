@@ -1,6 +1,6 @@
 // Errors the reference answers with: a documented type, its documented status (read from
 // schemas/error.json, the one place that pairs them) and a message for a person.
-import { contractSchemas } from '../harness/contract/schemaRegistry.ts'
+import { contractSchemas } from '../contract/schemaRegistry.ts'
 import { newId } from './clock.ts'
 
 export type ErrorType =
@@ -16,9 +16,11 @@ export type ErrorType =
   | 'Internal'
 
 const statusOfType: ReadonlyMap<string, number> = new Map(
-  ((contractSchemas().files.get('error.json')?.oneOf ?? []) as { properties: { type: { const: string }; code: { const: number } } }[]).map(
-    (branch) => [branch.properties.type.const, branch.properties.code.const],
-  ),
+  (
+    (contractSchemas().files.get('error.json')?.oneOf ?? []) as {
+      properties: { type: { const: string }; code: { const: number } }
+    }[]
+  ).map((branch) => [branch.properties.type.const, branch.properties.code.const]),
 )
 
 export function statusOf(type: ErrorType): number {

@@ -9,15 +9,26 @@ function keysOf(value: unknown): string[] {
   return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
 }
 
-function undeclared(request: FastifyRequest, declared: ReadonlySet<string>): { key: string; where: string } | undefined {
+function undeclared(
+  request: FastifyRequest,
+  declared: ReadonlySet<string>,
+): { key: string; where: string } | undefined {
   const body = request.body as { tags?: unknown; discriminateByTags?: unknown } | undefined
   const query = request.query as { tags?: unknown } | undefined
   const params = request.params as { key?: unknown } | undefined
   const candidates: [string[], string][] = [
     [keysOf(body?.tags), 'body tags'],
-    [Array.isArray(body?.discriminateByTags) ? body.discriminateByTags.filter((k): k is string => typeof k === 'string') : [], 'discriminateByTags'],
+    [
+      Array.isArray(body?.discriminateByTags)
+        ? body.discriminateByTags.filter((k): k is string => typeof k === 'string')
+        : [],
+      'discriminateByTags',
+    ],
     [keysOf(query?.tags), 'tags filter'],
-    [request.routeOptions.url === '/v1/chat/tags/:key/values' && typeof params?.key === 'string' ? [params.key] : [], 'listTagValues'],
+    [
+      request.routeOptions.url === '/v1/chat/tags/:key/values' && typeof params?.key === 'string' ? [params.key] : [],
+      'listTagValues',
+    ],
   ]
   for (const [keys, where] of candidates) {
     const key = keys.find((k) => !declared.has(k))
@@ -33,12 +44,18 @@ export function rejectUndeclaredTagKeys(app: FastifyInstance, tagKeys: readonly 
     const found = undeclared(request, declared)
     if (!found) return
     const type = found.where === 'tags filter' ? 'InvalidQuery' : 'InvalidPayload'
-    throw new ApiError(type, `tag key ${JSON.stringify(found.key)} (${found.where}) is not declared by this bot; it declares ${[...declared].join(', ')}`)
+    throw new ApiError(
+      type,
+      `tag key ${JSON.stringify(found.key)} (${found.where}) is not declared by this bot; it declares ${[...declared].join(', ')}`,
+    )
   })
 }
 
 /** REFERENCE_TAG_KEYS: comma-separated keys; unset or empty: every key is accepted. */
 export function referenceTagKeys(value: string | undefined): string[] | undefined {
-  const keys = (value ?? '').split(',').map((key) => key.trim()).filter(Boolean)
+  const keys = (value ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
   return keys.length > 0 ? keys : undefined
 }

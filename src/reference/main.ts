@@ -1,6 +1,6 @@
 // npm run server: the reference on 127.0.0.1, configured by the same variables as the harness.
-import { environment, parseInteger } from '../harness/config/harnessConfig.ts'
-import { ConfigError } from '../harness/config/configError.ts'
+import { environment, parseInteger } from '../environment/environmentValues.ts'
+import { ConfigError } from '../environment/configError.ts'
 import { referenceTagKeys } from './declaredTagKeys.ts'
 import { referenceDefaults } from './defaults.ts'
 import { startReferenceServer } from './server.ts'

@@ -2,9 +2,9 @@
 // path, strict validation of path, query and body against schemas/ (an unknown property is a
 // 400, never dropped), and its documented success status.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { operation, type OperationId } from '../harness/contract/operations.ts'
-import { SchemaRegistry } from '../harness/contract/schemaRegistry.ts'
-import { describeViolations, violationLine } from '../harness/contract/violations.ts'
+import { operation, type OperationId } from '../contract/operations.ts'
+import { SchemaRegistry } from '../contract/schemaRegistry.ts'
+import { describeViolations, violationLine } from '../contract/violations.ts'
 import { ApiError, type ErrorType } from './apiError.ts'
 
 export interface OperationRequest<TBody = unknown> {
@@ -43,7 +43,13 @@ export class OperationRouter {
     this.strict.compileAll()
   }
 
-  private check(registry: SchemaRegistry, schema: string | undefined, value: unknown, what: string, type: ErrorType): void {
+  private check(
+    registry: SchemaRegistry,
+    schema: string | undefined,
+    value: unknown,
+    what: string,
+    type: ErrorType,
+  ): void {
     if (!schema) return
     const errors = registry.validate(schema, value)
     if (errors.length === 0) return

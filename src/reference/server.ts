@@ -2,7 +2,7 @@
 // server, correct per the contract, that the harness certifies when no target is configured.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
-import { contractSchemas } from '../harness/contract/schemaRegistry.ts'
+import { contractSchemas } from '../contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
 import { faultsNamed, type Fault } from './faults/index.ts'
 import { referenceDefaults } from './defaults.ts'
@@ -95,7 +95,13 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
   const router = new OperationRouter(app)
   // Faults come first, so a fault's hook can act before authentication; with none, nothing is added.
   for (const fault of options.faults ?? faultsNamed(process.env.REFERENCE_FAULT)) {
-    fault.install({ app, store, token: options.token, wrap: (id, wrapper) => router.wrap(id, wrapper), correctCall: (id) => router.correctCall(id) })
+    fault.install({
+      app,
+      store,
+      token: options.token,
+      wrap: (id, wrapper) => router.wrap(id, wrapper),
+      correctCall: (id) => router.correctCall(id),
+    })
   }
   app.addHook('onRequest', authenticate(options))
   if (options.tagKeys) rejectUndeclaredTagKeys(app, options.tagKeys)
@@ -121,7 +127,9 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
 }
 
 /** Starts the reference on 127.0.0.1 (port 0: any free port) and returns its base URL. */
-export async function startReferenceServer(options: ReferenceOptions & { port?: number }): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startReferenceServer(
+  options: ReferenceOptions & { port?: number },
+): Promise<{ url: string; close: () => Promise<void> }> {
   const app = buildReferenceServer(options)
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 })
   const address = app.server.address()

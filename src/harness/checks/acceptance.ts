@@ -15,7 +15,9 @@ export function invalidRequest(location: FieldLocation): ExpectedError {
 
 /** "400 InvalidPayload or InvalidQuery", for titles. */
 export function describeRejection(expected: ExpectedError): string {
-  return [expected.status, ...(expected.type === undefined ? [] : [[expected.type].flat().join(' or ')])].flat().join(' ')
+  return [expected.status, ...(expected.type === undefined ? [] : [[expected.type].flat().join(' or ')])]
+    .flat()
+    .join(' ')
 }
 
 /**

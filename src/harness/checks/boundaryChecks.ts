@@ -3,11 +3,17 @@
 // row of the table derived from schemas/ (fixtures/lengthBoundaries.ts) is a property: its
 // probes at and past the limits are always sent, then generated lengths and astral mixes.
 import { fieldName } from '../../../fixtures/contractFields.ts'
-import { describeLength, isWithin, lengthBoundaries, type LengthBoundary, type LengthCase } from '../../../fixtures/lengthBoundaries.ts'
+import {
+  describeLength,
+  isWithin,
+  lengthBoundaries,
+  type LengthBoundary,
+  type LengthCase,
+} from '../../../fixtures/lengthBoundaries.ts'
 import { stringOfLength } from '../../../fixtures/stringsOfLength.ts'
 import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
-import { test, type CheckFixtures } from '../conformanceTest.ts'
+import { test, type CheckFixtures } from '../runner/playwrightTest.ts'
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import type { Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
@@ -17,14 +23,23 @@ import { valueAt, withValueAt } from './requestFields.ts'
 
 /** The resource a success answer carries ({user}, {state, meta} …). */
 function resourceIn(reply: Reply): unknown {
-  return Object.values(reply.json as Record<string, unknown>).find((value) => !!value && typeof value === 'object' && 'id' in value)
+  return Object.values(reply.json as Record<string, unknown>).find(
+    (value) => !!value && typeof value === 'object' && 'id' in value,
+  )
 }
 
 async function sendLength(f: CheckFixtures, row: LengthBoundary, sent: LengthCase): Promise<void> {
   const template = requestTemplate(row.operation)
   const base = await template.build(f)
-  const current = valueAt(row.location === 'body' ? base.body : row.location === 'query' ? base.query : base.params, row.path)
-  const value = stringOfLength(row.kind, sent.length, { astral: sent.astral, values: f.values, realId: typeof current === 'string' ? current : undefined })
+  const current = valueAt(
+    row.location === 'body' ? base.body : row.location === 'query' ? base.query : base.params,
+    row.path,
+  )
+  const value = stringOfLength(row.kind, sent.length, {
+    astral: sent.astral,
+    values: f.values,
+    realId: typeof current === 'string' ? current : undefined,
+  })
   const { request, at } = withValueAt(base, row.location, row.path, value, () => f.values.keyFor('boundary'))
   const context = `with ${fieldName(row)} of ${describeLength(row, sent)}`
 
@@ -54,7 +69,9 @@ export const lengthBoundaryCheck = (row: LengthBoundary): Check => {
   const template = requestTemplate(row.operation)
   const examples = row.examples.filter((c) => !template.rejectionOnly || !isWithin(row, c.length))
   const within = examples.filter((c) => isWithin(row, c.length))
-  const accepts = within.length ? `accepts ${fieldName(row)} of ${lengthsOf(within)} characters${within.some((c) => c.astral > 0) ? ' (also astral)' : ''}, ` : ''
+  const accepts = within.length
+    ? `accepts ${fieldName(row)} of ${lengthsOf(within)} characters${within.some((c) => c.astral > 0) ? ' (also astral)' : ''}, `
+    : ''
   return defineProperty(
     {
       id: `${row.rule}.${row.operation}.${fieldName(row)}.length-limits`,
@@ -63,7 +80,10 @@ export const lengthBoundaryCheck = (row: LengthBoundary): Check => {
       ...(template.needs ? { needs: template.needs } : {}),
     },
     (f) => {
-      test.skip(row.holdsTagKeys && !!f.harness.tagKeys, `${fieldName(row)} holds tag keys, and CONFORMANCE_TAG_KEYS declares none of ${row.maxLength} characters`)
+      test.skip(
+        row.holdsTagKeys && !!f.harness.tagKeys,
+        `${fieldName(row)} holds tag keys, and CONFORMANCE_TAG_KEYS declares none of ${row.maxLength} characters`,
+      )
       return { arbitrary: template.rejectionOnly ? row.past : fc.oneof(row.within, row.past), examples }
     },
     (f, sent) => sendLength(f, row, sent),

@@ -1,14 +1,14 @@
 // A check is a small named function with a stable id that starts with its rule
 // (S8.message.delete-then-404). certify() turns it into a Playwright test whose title starts
 // with that id, so --grep S8 selects a rule and the report can name what a failure broke.
-import type { OperationId } from '../contract/operations.ts'
-import { ruleOfCheck, type RuleId } from '../contract/rules.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import { ruleOfCheck, type RuleId } from '../../contract/rules.ts'
 import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
-import { test, type CheckFixtures } from '../conformanceTest.ts'
-import type { Feature, Level } from './levels.ts'
+import { test, type CheckFixtures } from '../runner/playwrightTest.ts'
+import type { Feature, Level } from '../../contract/levels.ts'
 import { maskedError } from './maskedError.ts'
 
-export type { Feature, Level } from './levels.ts'
+export type { Feature, Level } from '../../contract/levels.ts'
 
 export interface CheckSpec {
   id: string

@@ -35,9 +35,16 @@ export const updateMovesUpdatedAt = (kind: TaggedKind): Check =>
       const { resource } = await createResource(f, kind)
       // Far enough apart that a millisecond clock must show the update as later.
       await sleep(20)
-      const reply = await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, f.values.tags(1)) })
+      const reply = await f.api.call(kind.ops.update, {
+        params: { id: resource.id },
+        body: kind.updateBody(f, f.values.tags(1)),
+      })
       const updated = resourceOf(kind, reply)
-      expectThat(updated.createdAt === resource.createdAt, reply, `createdAt changed from ${resource.createdAt} to ${updated.createdAt}`)
+      expectThat(
+        updated.createdAt === resource.createdAt,
+        reply,
+        `createdAt changed from ${resource.createdAt} to ${updated.createdAt}`,
+      )
       expectThat(
         Date.parse(updated.updatedAt) > Date.parse(resource.updatedAt),
         reply,

@@ -1,8 +1,8 @@
 // S6: get-or-create returns the existing resource when the tags match (all sent tags, or only
 // the listed discriminating keys), else creates one: the documentation's worked example.
 import { documentedExample, type DiscriminationProbe } from '../../../fixtures/discrimination.ts'
-import type { Tags } from '../contract/types.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import type { Tags } from '../../contract/types.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import type { TaggedKind } from './resourceKinds.ts'
@@ -13,7 +13,9 @@ import { createResource, resourceOf } from './taggedResource.ts'
  * symbolic values (a, b, c, z) made unique to this check, so no other data can match.
  */
 function realTags(f: CheckFixtures, symbolic: Record<string, string>): Tags {
-  return Object.fromEntries(Object.entries(symbolic).map(([key, value]) => [f.values.keyFor(key), `${value}-${f.values.scope}`]))
+  return Object.fromEntries(
+    Object.entries(symbolic).map(([key, value]) => [f.values.keyFor(key), `${value}-${f.values.scope}`]),
+  )
 }
 
 export const documentedExampleProbe = (kind: TaggedKind, probe: DiscriminationProbe): Check =>
@@ -28,7 +30,8 @@ export const documentedExampleProbe = (kind: TaggedKind, probe: DiscriminationPr
     async (f) => {
       const { resource: existing, body } = await createResource(f, kind, realTags(f, documentedExample.existing))
       const request: Record<string, unknown> = { ...body, tags: { ...(body.tags as Tags), ...realTags(f, probe.tags) } }
-      if (probe.discriminateByTags) request.discriminateByTags = probe.discriminateByTags.map((key) => f.values.keyFor(key))
+      if (probe.discriminateByTags)
+        request.discriminateByTags = probe.discriminateByTags.map((key) => f.values.keyFor(key))
       const reply = await f.api.call(kind.ops.getOrCreate, { body: request })
       const found = resourceOf(kind, reply)
       expectThat(

@@ -4,7 +4,7 @@
 // different values on unlisted keys do not; without one, any differing tag makes a new one.
 import { discriminationCases } from '../../../fixtures/discriminators.ts'
 import { sentTags } from '../../../fixtures/tagMaps.ts'
-import type { Tags } from '../contract/types.ts'
+import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import { defineProperty } from './property.ts'
@@ -24,17 +24,28 @@ export const discriminationProperty = (kind: TaggedKind): Check =>
       // One body for the whole case: only the tags and the discriminator change between probes.
       const base = await kind.newBody(f, {})
       const ask = async (tags: Tags, discriminateByTags?: string[]) => {
-        const body = { ...base, tags: { ...(base.tags as Tags), ...tags }, ...(discriminateByTags ? { discriminateByTags } : {}) }
+        const body = {
+          ...base,
+          tags: { ...(base.tags as Tags), ...tags },
+          ...(discriminateByTags ? { discriminateByTags } : {}),
+        }
         const reply = await f.api.call(kind.ops.getOrCreate, { body })
         return { reply, id: resourceOf(kind, reply).id }
       }
       const tags = sentTags(f.values, c.tags)
-      const changed = (keys: string[]) => ({ ...tags, ...sentTags(f.values, Object.fromEntries(keys.map((key) => [key, c.tags[key] as string]))) })
+      const changed = (keys: string[]) => ({
+        ...tags,
+        ...sentTags(f.values, Object.fromEntries(keys.map((key) => [key, c.tags[key] as string]))),
+      })
       const listed = `with discriminateByTags ${JSON.stringify(c.listed)}`
 
       const existing = await ask(tags)
       const again = await ask(tags)
-      expectThat(again.id === existing.id, again.reply, `identical input must return the same ${kind.name} ${existing.id}, returned ${again.id}`)
+      expectThat(
+        again.id === existing.id,
+        again.reply,
+        `identical input must return the same ${kind.name} ${existing.id}, returned ${again.id}`,
+      )
 
       const unlisted = Object.keys(c.tags).filter((key) => !c.listed.includes(key))
       const same = await ask(changed(unlisted), c.listed)

@@ -4,7 +4,7 @@
 import { fieldName } from '../../../fixtures/contractFields.ts'
 import { enumerations, outsideValues, type Enumeration } from '../../../fixtures/enumerations.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess } from './expectations.ts'

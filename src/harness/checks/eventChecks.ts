@@ -2,9 +2,9 @@
 // may carry a schedule; it reads back as created (S8), and listEvents narrows by each filter.
 // Events have no documented delete: what these checks create stays on the target.
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import { contractSchemas } from '../contract/schemaRegistry.ts'
-import type * as T from '../contract/types.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import type * as T from '../../contract/types.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
@@ -57,12 +57,21 @@ export const newEventHasNoFailure = defineCheck(
   async ({ api, make }) => {
     const reply = await api.createEvent(make.eventBody())
     const { failureReason } = expectSuccess(reply).event
-    expectThat(failureReason === null, reply, `failureReason must be null until the event fails, was ${JSON.stringify(failureReason)}`)
+    expectThat(
+      failureReason === null,
+      reply,
+      `failureReason must be null until the event fails, was ${JSON.stringify(failureReason)}`,
+    )
   },
 )
 
 export const unscheduledIsPending = defineCheck(
-  { id: 'S10.event.unscheduled-pending', operation: 'createEvent', summary: 'an event created without a schedule has status pending', usage: true },
+  {
+    id: 'S10.event.unscheduled-pending',
+    operation: 'createEvent',
+    summary: 'an event created without a schedule has status pending',
+    usage: true,
+  },
   async ({ api, make }) => {
     const reply = await api.createEvent(make.eventBody())
     const { status } = expectSuccess(reply).event
@@ -100,11 +109,22 @@ export const scheduledIsScheduled = (way: (typeof schedules)[number]): Check =>
   )
 
 /** Walks listEvents with a filter: `wanted` listed once, `unwanted` never, every item matching. */
-async function expectFiltered(api: RuntimeClient, query: Record<string, string>, wanted: T.Event, unwanted: T.Event | undefined): Promise<Walk<T.Event>> {
+async function expectFiltered(
+  api: RuntimeClient,
+  query: Record<string, string>,
+  wanted: T.Event,
+  unwanted: T.Event | undefined,
+): Promise<Walk<T.Event>> {
   const walk = await walkPages<T.Event>(api, 'listEvents', 'events', { query })
   expectListed(walk, byId, [wanted.id], unwanted ? [unwanted.id] : [], JSON.stringify(query))
-  const outsider = walk.items.find((e) => Object.entries(query).some(([key, value]) => (e as unknown as Record<string, unknown>)[key] !== value))
-  expectThat(outsider === undefined, walk.lastReply, `listed event ${outsider?.id}, which does not match ${JSON.stringify(query)}`)
+  const outsider = walk.items.find((e) =>
+    Object.entries(query).some(([key, value]) => (e as unknown as Record<string, unknown>)[key] !== value),
+  )
+  expectThat(
+    outsider === undefined,
+    walk.lastReply,
+    `listed event ${outsider?.id}, which does not match ${JSON.stringify(query)}`,
+  )
   return walk
 }
 
@@ -138,7 +158,8 @@ export const listByStatus = defineCheck(
     const [wanted, other] = filterable.includes(later.status) ? [later, now] : [now, later]
     const walk = await expectFiltered(api, { type, status: wanted.status }, wanted, undefined)
     const otherNow = expectSuccess(await api.getEvent(other.id)).event
-    if (otherNow.status !== wanted.status) expectListed(walk, byId, [], [other.id], `status ${wanted.status} (it has ${otherNow.status})`)
+    if (otherNow.status !== wanted.status)
+      expectListed(walk, byId, [], [other.id], `status ${wanted.status} (it has ${otherNow.status})`)
   },
 )
 

@@ -1,7 +1,7 @@
 // Assertions about answers. A failure says what the contract requires and what the target did,
 // in a first line short enough for a report, with the details below it.
 import type { Reply } from '../client/runtimeClient.ts'
-import { violationLine } from '../contract/violations.ts'
+import { violationLine } from '../../contract/violations.ts'
 
 export class ConformanceFailure extends Error {
   constructor(message: string) {
@@ -35,13 +35,19 @@ function failOnViolations(reply: Reply, context: string | undefined): void {
   if (!first) return
   const more = others.length > 0 ? ` (and ${others.length} more)` : ''
   const details = others.map((v) => `\n  ${violationLine(v)}`).join('')
-  fail(reply, `${what(reply, context)} answered ${reply.status} with a body that breaks the contract: ${violationLine(first)}${more}${details}`)
+  fail(
+    reply,
+    `${what(reply, context)} answered ${reply.status} with a body that breaks the contract: ${violationLine(first)}${more}${details}`,
+  )
 }
 
 /** The documented success status and a body that fits its schema; returns the body. */
 export function expectSuccess<TBody>(reply: Reply<TBody>, context?: string): TBody {
   if (reply.status !== reply.operation.status) {
-    fail(reply, `${what(reply, context)} answered ${reply.status}${errorSummary(reply)} (expected ${reply.operation.status})`)
+    fail(
+      reply,
+      `${what(reply, context)} answered ${reply.status}${errorSummary(reply)} (expected ${reply.operation.status})`,
+    )
   }
   failOnViolations(reply, context)
   return reply.body
@@ -69,7 +75,10 @@ export function expectError(reply: Reply, expected: ExpectedError, context?: str
   failOnViolations(reply, context)
   const type = (reply.json as { type?: unknown }).type
   if (types && !types.includes(type as string)) {
-    fail(reply, `${what(reply, context)} answered ${reply.status} with type ${JSON.stringify(type)} (expected ${wanted})`)
+    fail(
+      reply,
+      `${what(reply, context)} answered ${reply.status} with type ${JSON.stringify(type)} (expected ${wanted})`,
+    )
   }
 }
 

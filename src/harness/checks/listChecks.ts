@@ -2,7 +2,7 @@
 // and nothing that does not match the filter: by tags (also in the bracket form tags[k]=v) and,
 // for conversations, by participants.
 import { encodeQueryWithBrackets } from '../client/queryString.ts'
-import type * as T from '../contract/types.ts'
+import type * as T from '../../contract/types.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { byId, expectListed, walkPages } from './pagination.ts'
@@ -12,7 +12,9 @@ import { createResource, type TaggedResource } from './taggedResource.ts'
 /** Whether a listed resource matches a list filter: tags by every given tag, other filters by equality. */
 export function matchesFilter(filter: Record<string, unknown>, item: TaggedResource): boolean {
   return Object.entries(filter).every(([key, value]) =>
-    key === 'tags' ? Object.entries(value as Record<string, string>).every(([k, v]) => item.tags[k] === v) : item[key] === value,
+    key === 'tags'
+      ? Object.entries(value as Record<string, string>).every(([k, v]) => item.tags[k] === v)
+      : item[key] === value,
   )
 }
 
@@ -34,7 +36,11 @@ export const listFindsCreated = (kind: TaggedKind): Check =>
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query: scope })
       expectListed(walk, byId, created.map(byId), [], JSON.stringify(scope))
       const outsider = walk.items.find((item) => !matchesFilter(scope, item))
-      expectThat(outsider === undefined, walk.lastReply, `listed ${outsider?.id}, which does not match ${JSON.stringify(scope)}`)
+      expectThat(
+        outsider === undefined,
+        walk.lastReply,
+        `listed ${outsider?.id}, which does not match ${JSON.stringify(scope)}`,
+      )
     },
   )
 
@@ -49,10 +55,19 @@ export const tagFilterInBrackets = (kind: TaggedKind): Check =>
     async (f) => {
       const key = f.values.tagKey()
       const value = f.values.unique('bracket')
-      const tagged = [(await createResource(f, kind, { [key]: value })).resource, (await createResource(f, kind, { [key]: value })).resource]
+      const tagged = [
+        (await createResource(f, kind, { [key]: value })).resource,
+        (await createResource(f, kind, { [key]: value })).resource,
+      ]
       const other = (await createResource(f, kind, { [key]: f.values.unique('other') })).resource
       const filter = { tags: { [key]: value } }
-      const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query: filter }, encodeQueryWithBrackets)
+      const walk = await walkPages<TaggedResource>(
+        f.api,
+        kind.ops.list,
+        kind.plural,
+        { query: filter },
+        encodeQueryWithBrackets,
+      )
       expectListed(walk, byId, tagged.map(byId), [other.id], decodeURIComponent(encodeQueryWithBrackets(filter)))
       const outsider = walk.items.find((item) => !matchesFilter(filter, item))
       expectThat(outsider === undefined, walk.lastReply, `listed ${outsider?.id}, which does not carry ${key}=${value}`)
@@ -63,12 +78,17 @@ export const participantFilter = defineCheck(
   {
     id: 'S7.conversation.participant-filter',
     operation: 'listConversations',
-    summary: 'listConversations filtered by participantIds lists the conversations those users take part in and no other',
+    summary:
+      'listConversations filtered by participantIds lists the conversations those users take part in and no other',
   },
   async ({ api, make }) => {
     const [a, b] = [await make.user(), await make.user()]
     const [both, onlyA, none] = [await make.conversation(), await make.conversation(), await make.conversation()]
-    for (const [conversation, user] of [[both, a], [both, b], [onlyA, a]] as const) {
+    for (const [conversation, user] of [
+      [both, a],
+      [both, b],
+      [onlyA, a],
+    ] as const) {
       expectSuccess(await api.addParticipant(conversation.id, user.id), '(prerequisite)')
     }
     // Whether several ids mean "all of them" or "any of them" is not documented: both lists hold `both`.
@@ -79,7 +99,9 @@ export const participantFilter = defineCheck(
     ]
     for (const [users, wanted, unwanted] of cases) {
       const participantIds = users.map((u) => u.id)
-      const walk = await walkPages<T.Conversation>(api, 'listConversations', 'conversations', { query: { participantIds } })
+      const walk = await walkPages<T.Conversation>(api, 'listConversations', 'conversations', {
+        query: { participantIds },
+      })
       expectListed(walk, byId, wanted.map(byId), unwanted.map(byId), `participantIds ${JSON.stringify(participantIds)}`)
     }
   },

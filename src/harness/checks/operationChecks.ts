@@ -1,7 +1,7 @@
 // The checks every operation gets from its entry in validCalls.ts: a valid call answers the
 // documented status with a body that fits the contract, and each failure path its contract
 // gives answers the documented error. An area's spec registers these for its operations.
-import { operation, operations, type OperationId } from '../contract/operations.ts'
+import { operation, operations, type OperationId } from '../../contract/operations.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess } from './expectations.ts'
 import { requestRejectionChecks } from './requestRejectionChecks.ts'

@@ -1,7 +1,7 @@
 // Walking a list to its end (S7), with a bound on the pages so a target whose nextToken never
 // ends cannot hold the run.
 import type { CallOptions, Reply, RuntimeClient } from '../client/runtimeClient.ts'
-import type { OperationId } from '../contract/operations.ts'
+import type { OperationId } from '../../contract/operations.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 
 export const maxPages = 100
@@ -45,11 +45,21 @@ export async function walkPages<T>(
  * What a filtered walk must show (S7): each wanted item exactly once, no unwanted one. Items
  * are named by `keyOf` (an id, a tag value); `filter` says what the list was narrowed to.
  */
-export function expectListed<T>(walk: Walk<T>, keyOf: (item: T) => string, wanted: readonly string[], unwanted: readonly string[], filter: string): void {
+export function expectListed<T>(
+  walk: Walk<T>,
+  keyOf: (item: T) => string,
+  wanted: readonly string[],
+  unwanted: readonly string[],
+  filter: string,
+): void {
   const keys = walk.items.map(keyOf)
   for (const key of wanted) {
     const times = keys.filter((k) => k === key).length
-    expectThat(times === 1, walk.lastReply, `${key} must be listed once for ${filter}, was listed ${times} times over ${walk.pages} pages`)
+    expectThat(
+      times === 1,
+      walk.lastReply,
+      `${key} must be listed once for ${filter}, was listed ${times} times over ${walk.pages} pages`,
+    )
   }
   const intruder = unwanted.find((key) => keys.includes(key))
   expectThat(intruder === undefined, walk.lastReply, `listed ${intruder}, which does not match ${filter}`)

@@ -6,10 +6,10 @@
 import { documentedValue } from '../../../fixtures/contractFields.ts'
 import { listQueries, type ListQuery, type SortOptions } from '../../../fixtures/listQueries.ts'
 import { caseTags, symbols } from '../../../fixtures/tagMaps.ts'
-import { operation } from '../contract/operations.ts'
-import { contractSchemas } from '../contract/schemaRegistry.ts'
-import type { Tags } from '../contract/types.ts'
-import { test, type CheckFixtures } from '../conformanceTest.ts'
+import { operation } from '../../contract/operations.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import type { Tags } from '../../contract/types.ts'
+import { test, type CheckFixtures } from '../runner/playwrightTest.ts'
 import type { Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
@@ -31,7 +31,9 @@ interface ManyResources {
 
 /** Mostly the first symbol (which filters shrink toward), so that filtered lists span pages too. */
 function mostlyFirst(f: CheckFixtures): string {
-  return f.values.faker.helpers.weightedArrayElement(symbols.map((value, index) => ({ value, weight: index === 0 ? 4 : 1 })))
+  return f.values.faker.helpers.weightedArrayElement(
+    symbols.map((value, index) => ({ value, weight: index === 0 ? 4 : 1 })),
+  )
 }
 
 async function createMany(f: CheckFixtures, kind: TaggedKind, keys: string[]): Promise<ManyResources> {
@@ -53,7 +55,8 @@ async function createMany(f: CheckFixtures, kind: TaggedKind, keys: string[]): P
 /** The sort options of a kind's list, from its query schema; undefined when it cannot be sorted. */
 export function sortOptions(kind: TaggedKind): SortOptions | undefined {
   const file = operation(kind.ops.list).query
-  if (!file || !('sortField' in ((contractSchemas().schemaOf(file).properties as object | undefined) ?? {}))) return undefined
+  if (!file || !('sortField' in ((contractSchemas().schemaOf(file).properties as object | undefined) ?? {})))
+    return undefined
   return {
     fields: contractSchemas().schemaOf(file, 'sortField').enum as string[],
     directions: contractSchemas().schemaOf(file, 'sortDirection').enum as string[],
@@ -66,16 +69,26 @@ function expectEachOnce(kind: TaggedKind, walk: Walk<TaggedResource>, expected: 
   const missing = expected.filter((r) => !times.has(r.id)).map((r) => r.id)
   const repeated = expected.filter((r) => (times.get(r.id) ?? 0) > 1).map((r) => `${r.id} (${times.get(r.id)} times)`)
   const problems = [
-    ...(missing.length ? [`${missing.length} never listed: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`] : []),
+    ...(missing.length
+      ? [`${missing.length} never listed: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`]
+      : []),
     ...(repeated.length ? [`${repeated.length} listed more than once: ${repeated.slice(0, 5).join(', ')}`] : []),
   ]
-  expectThat(problems.length === 0, walk.lastReply, `walking ${walk.pages} pages must visit each of the ${expected.length} matching ${kind.plural} exactly once: ${problems.join('; ')}`)
+  expectThat(
+    problems.length === 0,
+    walk.lastReply,
+    `walking ${walk.pages} pages must visit each of the ${expected.length} matching ${kind.plural} exactly once: ${problems.join('; ')}`,
+  )
 }
 
 function expectFilterOnEveryPage(walk: Walk<TaggedResource>, narrowing: Record<string, unknown>): void {
   walk.byPage.forEach((page, index) => {
     const outsider = page.items.find((item) => !matchesFilter(narrowing, item))
-    expectThat(outsider === undefined, page.reply, `page ${index + 1} lists ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which does not match the filter`)
+    expectThat(
+      outsider === undefined,
+      page.reply,
+      `page ${index + 1} lists ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which does not match the filter`,
+    )
   })
 }
 
@@ -114,7 +127,10 @@ export const pagesProperty = (kind: TaggedKind): Check => {
       many = await createMany(f, kind, keys)
       // Updated oldest first, so that the order by updatedAt is not the order by createdAt.
       for (const resource of many.created.slice(0, 3)) {
-        expectSuccess(await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, {}) }), '(prerequisite)')
+        expectSuccess(
+          await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, {}) }),
+          '(prerequisite)',
+        )
       }
       return listQueries(keys, sorting)
     },
@@ -124,7 +140,11 @@ export const pagesProperty = (kind: TaggedKind): Check => {
       const query = { ...narrowing, ...(sort ? { sortField: sort.field, sortDirection: sort.direction } : {}) }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
       observeSinglePage(kind, walk, created.length)
-      expectEachOnce(kind, walk, created.filter((r) => matchesFilter(narrowing, r)))
+      expectEachOnce(
+        kind,
+        walk,
+        created.filter((r) => matchesFilter(narrowing, r)),
+      )
       expectFilterOnEveryPage(walk, narrowing)
       if (sort) expectOrder(walk, sort, documentedValue(listFile, ['sortDirection'], 'asc'))
     },

@@ -1,12 +1,12 @@
 // S9: a user added to a conversation is its participant (returned, gettable, listed) until it is
 // removed; adding a user that does not exist is an error.
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import type * as T from '../contract/types.ts'
+import type * as T from '../../contract/types.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { subsetDiff } from './fieldDiff.ts'
 import { byId, expectListed, walkPages, type Walk } from './pagination.ts'
-import { neverExistingId } from './taggedResource.ts'
+import { neverExistingId } from '../../../fixtures/identifiers.ts'
 
 /** What a participant must show of the user it is: its fields (updatedAt aside: adding it to a conversation may touch it). */
 function sameUser(user: T.User, participant: T.User): string | undefined {
@@ -19,7 +19,11 @@ function listParticipants(api: RuntimeClient, conversationId: string): Promise<W
 }
 
 export const addReturnsUser = defineCheck(
-  { id: 'S9.participant.add-returns-user', operation: 'addParticipant', summary: "addParticipant with a user's id returns that user as participant" },
+  {
+    id: 'S9.participant.add-returns-user',
+    operation: 'addParticipant',
+    summary: "addParticipant with a user's id returns that user as participant",
+  },
   async ({ api, make }) => {
     const user = await make.user()
     const conversation = await make.conversation()
@@ -30,7 +34,11 @@ export const addReturnsUser = defineCheck(
 )
 
 export const getAfterAdd = defineCheck(
-  { id: 'S9.participant.get-after-add', operation: 'getParticipant', summary: 'getParticipant returns a user added by addParticipant' },
+  {
+    id: 'S9.participant.get-after-add',
+    operation: 'getParticipant',
+    summary: 'getParticipant returns a user added by addParticipant',
+  },
   async ({ api, make }) => {
     const { user, conversation } = await make.chat()
     const reply = await api.getParticipant(conversation.id, user.id)
@@ -52,7 +60,11 @@ export const listedAfterAdd = defineCheck(
     const walk = await listParticipants(api, conversation.id)
     expectListed(walk, byId, users.map(byId), [], `conversation ${conversation.id}`)
     const stranger = walk.items.find((p) => !users.some((u) => u.id === p.id))
-    expectThat(stranger === undefined, walk.lastReply, `listed ${stranger?.id}, who was never added to conversation ${conversation.id}`)
+    expectThat(
+      stranger === undefined,
+      walk.lastReply,
+      `listed ${stranger?.id}, who was never added to conversation ${conversation.id}`,
+    )
   },
 )
 
@@ -60,13 +72,24 @@ export const removedIsGone = defineCheck(
   {
     id: 'S9.participant.remove-then-gone',
     operation: 'removeParticipant',
-    summary: 'after removeParticipant, getParticipant answers 404 ResourceNotFound and listParticipants no longer holds the user',
+    summary:
+      'after removeParticipant, getParticipant answers 404 ResourceNotFound and listParticipants no longer holds the user',
   },
   async ({ api, make }) => {
     const { user, conversation } = await make.chat()
     expectSuccess(await api.removeParticipant(conversation.id, user.id))
-    expectError(await api.getParticipant(conversation.id, user.id), { status: 404, type: 'ResourceNotFound' }, 'after removeParticipant')
-    expectListed(await listParticipants(api, conversation.id), byId, [], [user.id], `conversation ${conversation.id} after removeParticipant`)
+    expectError(
+      await api.getParticipant(conversation.id, user.id),
+      { status: 404, type: 'ResourceNotFound' },
+      'after removeParticipant',
+    )
+    expectListed(
+      await listParticipants(api, conversation.id),
+      byId,
+      [],
+      [user.id],
+      `conversation ${conversation.id} after removeParticipant`,
+    )
   },
 )
 
@@ -88,4 +111,10 @@ export const unknownUserRefused = defineCheck(
   },
 )
 
-export const participantChecks: Check[] = [addReturnsUser, getAfterAdd, listedAfterAdd, removedIsGone, unknownUserRefused]
+export const participantChecks: Check[] = [
+  addReturnsUser,
+  getAfterAdd,
+  listedAfterAdd,
+  removedIsGone,
+  unknownUserRefused,
+]

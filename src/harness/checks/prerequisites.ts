@@ -3,7 +3,7 @@
 // it was a prerequisite.
 import type { Values } from '../../../fixtures/values.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import type * as T from '../contract/types.ts'
+import type * as T from '../../contract/types.ts'
 import { expectSuccess } from './expectations.ts'
 
 const asPrerequisite = '(prerequisite)'
@@ -42,7 +42,10 @@ export class Prerequisites {
     return { user, conversation }
   }
 
-  async message(at: { user: T.User; conversation: T.Conversation }, body: Partial<T.CreateMessageBody> = {}): Promise<T.Message> {
+  async message(
+    at: { user: T.User; conversation: T.Conversation },
+    body: Partial<T.CreateMessageBody> = {},
+  ): Promise<T.Message> {
     const reply = await this.api.createMessage({ ...this.messageBody(at), ...body })
     return expectSuccess(reply, asPrerequisite).message
   }
@@ -59,8 +62,14 @@ export class Prerequisites {
   }
 
   /** A valid createEvent body of a type no other check uses; links are optional (S10). */
-  eventBody(links: Pick<T.CreateEventBody, 'conversationId' | 'userId' | 'messageId' | 'schedule'> = {}): T.CreateEventBody {
-    return { type: this.values.unique('conformanceEvent'), payload: { note: this.values.faker.lorem.words(3) }, ...links }
+  eventBody(
+    links: Pick<T.CreateEventBody, 'conversationId' | 'userId' | 'messageId' | 'schedule'> = {},
+  ): T.CreateEventBody {
+    return {
+      type: this.values.unique('conformanceEvent'),
+      payload: { note: this.values.faker.lorem.words(3) },
+      ...links,
+    }
   }
 
   async event(body: T.CreateEventBody = this.eventBody()): Promise<T.Event> {
@@ -74,7 +83,9 @@ export class Prerequisites {
   }
 
   /** A state set at a new address (deleted when the check ends, like everything it makes). */
-  async state(payload: T.Payload = { step: this.values.faker.word.verb() }): Promise<{ at: T.StateAddress; state: T.State }> {
+  async state(
+    payload: T.Payload = { step: this.values.faker.word.verb() },
+  ): Promise<{ at: T.StateAddress; state: T.State }> {
     const at = await this.stateAddress()
     const reply = await this.api.setState(at, { payload })
     return { at, state: expectSuccess(reply, asPrerequisite).state }

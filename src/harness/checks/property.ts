@@ -2,7 +2,7 @@
 // run's CONFORMANCE_SEED replays the same cases, CONFORMANCE_CASES of them. A failing case is
 // shrunk to the smallest one that still fails, and the failure says how to replay it.
 import fc from 'fast-check'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import { defineCheck, type Check, type CheckSpec } from './check.ts'
 import { ConformanceFailure } from './expectations.ts'
 
@@ -14,7 +14,12 @@ function failureLines(error: unknown): string[] {
 }
 
 /** The message of a failed property: the target's failure first, then the smallest case and the replay. */
-export function propertyFailure(checkId: string, runSeed: number, cases: number, details: fc.RunDetails<[unknown]>): string {
+export function propertyFailure(
+  checkId: string,
+  runSeed: number,
+  cases: number,
+  details: fc.RunDetails<[unknown]>,
+): string {
   const [first = 'the property failed', ...rest] = failureLines(details.errorInstance)
   const replay = `CONFORMANCE_SEED=${runSeed} npm run certify -- --grep "${checkId}"`
   if (!details.counterexample) return [`${first} — replay: ${replay}`, ...rest].join('\n')
@@ -50,6 +55,7 @@ export function defineProperty<T>(
       fc.asyncProperty(arbitrary, (value) => holds(f, value)),
       { seed: f.values.seed, numRuns: runs, examples: examples.map((example): [T] => [example]) },
     )
-    if (details.failed) throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, runs, details as fc.RunDetails<[unknown]>))
+    if (details.failed)
+      throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, runs, details as fc.RunDetails<[unknown]>))
   })
 }

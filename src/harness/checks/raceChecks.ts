@@ -4,7 +4,7 @@
 // fewest simultaneous calls that still make two resources.
 import fc from 'fast-check'
 import { sentTags, tagMaps } from '../../../fixtures/tagMaps.ts'
-import type { Tags } from '../contract/types.ts'
+import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import { defineProperty } from './property.ts'

@@ -11,7 +11,11 @@ import { withValueAt } from './requestFields.ts'
 
 export const rangeBoundaryCheck = (row: RangeBoundary): Check => {
   const template = requestTemplate(row.operation)
-  const values = (within: boolean) => row.cases.filter((c) => c.within === within).map((c) => c.value).join(' and ')
+  const values = (within: boolean) =>
+    row.cases
+      .filter((c) => c.within === within)
+      .map((c) => c.value)
+      .join(' and ')
   return defineCheck(
     {
       id: `${row.rule}.${row.operation}.${fieldName(row)}.range-limits`,

@@ -55,7 +55,11 @@ export const deletedIsGone = (kind: TaggedKind): Check =>
     async (f) => {
       const { resource } = await createResource(f, kind)
       expectSuccess(await f.api.call(kind.ops.delete, { params: { id: resource.id } }))
-      expectError(await getResource(f, kind, resource.id), { status: 404, type: 'ResourceNotFound' }, `after ${kind.ops.delete}`)
+      expectError(
+        await getResource(f, kind, resource.id),
+        { status: 404, type: 'ResourceNotFound' },
+        `after ${kind.ops.delete}`,
+      )
     },
   )
 

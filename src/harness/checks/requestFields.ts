@@ -16,9 +16,20 @@ export interface PlacedValue {
 }
 
 /** A copy of the request with the value at the field; a map field gets a new key from newKey. */
-export function withValueAt(request: CallOptions, location: FieldLocation, path: readonly string[], value: unknown, newKey: () => string): PlacedValue {
+export function withValueAt(
+  request: CallOptions,
+  location: FieldLocation,
+  path: readonly string[],
+  value: unknown,
+  newKey: () => string,
+): PlacedValue {
   const copy = structuredClone(request)
-  const root: Container = location === 'body' ? ((copy.body as Container | undefined) ?? {}) : location === 'query' ? (copy.query ?? {}) : (copy.params ?? {})
+  const root: Container =
+    location === 'body'
+      ? ((copy.body as Container | undefined) ?? {})
+      : location === 'query'
+        ? (copy.query ?? {})
+        : (copy.params ?? {})
   if (location === 'body') copy.body = root
   else if (location === 'query') copy.query = root as Record<string, unknown>
   else copy.params = root as Record<string, string>
@@ -33,7 +44,14 @@ export function withValueAt(request: CallOptions, location: FieldLocation, path:
       return
     }
     const existing = node[key]
-    const next: Container = path[index + 1] === anyItem ? (Array.isArray(existing) ? existing : []) : isContainer(existing) && !Array.isArray(existing) ? existing : {}
+    const next: Container =
+      path[index + 1] === anyItem
+        ? Array.isArray(existing)
+          ? existing
+          : []
+        : isContainer(existing) && !Array.isArray(existing)
+          ? existing
+          : {}
     node[key] = next
     node = next as Record<string, unknown>
   })

@@ -3,14 +3,14 @@
 // breaks its schema, a property the contract does not list, a path id that never existed —
 // answers the documented error with the documented error body (expectError checks the body).
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
-import { operation, type OperationId } from '../contract/operations.ts'
-import type { RuleId } from '../contract/rules.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import { operation, type OperationId } from '../../contract/operations.ts'
+import type { RuleId } from '../../contract/rules.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, type ExpectedError } from './expectations.ts'
 import { observe } from './observations.ts'
 import { bodyBreak, missingRequired, outsideEnum, type SchemaBreak } from './schemaBreaks.ts'
-import { neverExistingId } from './taggedResource.ts'
+import { neverExistingId } from '../../../fixtures/identifiers.ts'
 import { validCalls, type UnknownIdAnswer } from './validCalls.ts'
 
 export const invalidPayload = { status: 400, type: 'InvalidPayload' } as const
@@ -43,20 +43,32 @@ function rejectionCheck(
 }
 
 export const missingTokenRejected = (id: OperationId): Check =>
-  rejectionCheck(id, { rule: 'S13', suffix: 'no-token-401', summary: 'without a bearer token answers 401 Unauthorized' }, async (f, valid) => {
-    expectError(await f.api.call(id, { ...valid, auth: 'none' }), unauthorized, 'without Authorization')
-  })
+  rejectionCheck(
+    id,
+    { rule: 'S13', suffix: 'no-token-401', summary: 'without a bearer token answers 401 Unauthorized' },
+    async (f, valid) => {
+      expectError(await f.api.call(id, { ...valid, auth: 'none' }), unauthorized, 'without Authorization')
+    },
+  )
 
 export const wrongTokenRejected = (id: OperationId): Check =>
-  rejectionCheck(id, { rule: 'S13', suffix: 'wrong-token-401', summary: 'with a wrong bearer token answers 401 Unauthorized' }, async (f, valid) => {
-    expectError(await f.api.call(id, { ...valid, auth: 'wrong' }), unauthorized, 'with a wrong token')
-  })
+  rejectionCheck(
+    id,
+    { rule: 'S13', suffix: 'wrong-token-401', summary: 'with a wrong bearer token answers 401 Unauthorized' },
+    async (f, valid) => {
+      expectError(await f.api.call(id, { ...valid, auth: 'wrong' }), unauthorized, 'with a wrong token')
+    },
+  )
 
 export const invalidBodyRejected = (id: OperationId, schema: string): Check => {
   const broken = bodyBreak(schema)
   return rejectionCheck(
     id,
-    { rule: 'S13', suffix: 'invalid-body-400', summary: `with a body ${broken.description} answers 400 InvalidPayload` },
+    {
+      rule: 'S13',
+      suffix: 'invalid-body-400',
+      summary: `with a body ${broken.description} answers 400 InvalidPayload`,
+    },
     async (f, valid) => {
       const body = broken.apply(valid.body as Record<string, unknown>)
       expectError(await f.api.call(id, { ...valid, body }), invalidPayload, `with a body ${broken.description}`)
@@ -67,7 +79,11 @@ export const invalidBodyRejected = (id: OperationId, schema: string): Check => {
 export const unknownPropertyRejected = (id: OperationId): Check =>
   rejectionCheck(
     id,
-    { rule: 'SHAPE', suffix: 'unknown-property-400', summary: 'with a body property the contract does not list answers 400 InvalidPayload' },
+    {
+      rule: 'SHAPE',
+      suffix: 'unknown-property-400',
+      summary: 'with a body property the contract does not list answers 400 InvalidPayload',
+    },
     async (f, valid) => {
       const body = { ...(valid.body as Record<string, unknown>), conformanceUndocumented: true }
       expectError(await f.api.call(id, { ...valid, body }), invalidPayload, 'with an undocumented body property')
@@ -77,7 +93,11 @@ export const unknownPropertyRejected = (id: OperationId): Check =>
 export const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffix: string): Check =>
   rejectionCheck(
     id,
-    { rule: broken.rule ?? 'S13', suffix, summary: `with a query ${broken.description} answers 400 ${invalidQuery.type.join(' or ')}` },
+    {
+      rule: broken.rule ?? 'S13',
+      suffix,
+      summary: `with a query ${broken.description} answers 400 ${invalidQuery.type.join(' or ')}`,
+    },
     async (f, valid) => {
       const query = broken.apply(valid.query ?? {})
       expectError(await f.api.call(id, { ...valid, query }), invalidQuery, `with a query ${broken.description}`)
@@ -87,7 +107,11 @@ export const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffi
 export const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check =>
   rejectionCheck(
     id,
-    { rule: broken.rule ?? 'S13', suffix: 'invalid-path-400', summary: `${broken.description} in the path answers 400` },
+    {
+      rule: broken.rule ?? 'S13',
+      suffix: 'invalid-path-400',
+      summary: `${broken.description} in the path answers 400`,
+    },
     async (f, valid) => {
       const params = broken.apply(valid.params ?? {}) as Record<string, string>
       expectError(await f.api.call(id, { ...valid, params }), { status: 400 }, `${broken.description} in the path`)
@@ -132,6 +156,7 @@ export function requestRejectionChecks(id: OperationId): Check[] {
   }
   const path = op.params ? outsideEnum(op.params) : undefined
   if (path) checks.push(invalidPathRejected(id, path))
-  for (const [param, answer] of Object.entries(validCalls[id].ids ?? {})) checks.push(unknownIdRejected(id, param, answer))
+  for (const [param, answer] of Object.entries(validCalls[id].ids ?? {}))
+    checks.push(unknownIdRejected(id, param, answer))
   return checks
 }

@@ -5,9 +5,9 @@
 // list items, and makes a state exist only after a probe has set its final address.
 import { documentedValue } from '../../../fixtures/contractFields.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { OperationId } from '../contract/operations.ts'
-import { contractSchemas } from '../contract/schemaRegistry.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import type { Feature } from './check.ts'
 import { expectSuccess } from './expectations.ts'
 
@@ -52,12 +52,15 @@ export const requestTemplates: Partial<Record<OperationId, RequestTemplate>> = {
     },
   },
   callAction: {
-    build: ({ harness }) => ({ body: { type: harness.action?.type ?? 'conformance:no-such-action', input: harness.action?.input ?? {} } }),
+    build: ({ harness }) => ({
+      body: { type: harness.action?.type ?? 'conformance:no-such-action', input: harness.action?.input ?? {} },
+    }),
     namesUnknown: true,
   },
   configureIntegration: {
     build: () => ({ body: {}, asIntegration: true }),
-    rejectionOnly: "a valid configureIntegration changes how the bot's integration is set up; only requests a conforming target rejects are sent",
+    rejectionOnly:
+      "a valid configureIntegration changes how the bot's integration is set up; only requests a conforming target rejects are sent",
     needs: 'integration',
   },
   createConversation: { build: (f) => ({ body: { channel: f.make.channel(), tags: {} } }) },
@@ -68,13 +71,21 @@ export const requestTemplates: Partial<Record<OperationId, RequestTemplate>> = {
     async build(f) {
       const chat = await f.make.chatOfTest()
       const message = await f.make.message(chat)
-      const body = { type: f.values.unique('event'), payload: {}, conversationId: chat.conversation.id, userId: chat.user.id, messageId: message.id }
+      const body = {
+        type: f.values.unique('event'),
+        payload: {},
+        conversationId: chat.conversation.id,
+        userId: chat.user.id,
+        messageId: message.id,
+      }
       return { body }
     },
   },
   listEvents: { build: (f) => ({ query: { type: f.values.unique('event') } }) },
   createMessage: { build: async (f) => ({ body: { ...f.make.messageBody(await f.make.chatOfTest()) } }) },
-  getOrCreateMessage: { build: async (f) => ({ body: { ...f.make.messageBody(await f.make.chatOfTest()), tags: ownTag(f) } }) },
+  getOrCreateMessage: {
+    build: async (f) => ({ body: { ...f.make.messageBody(await f.make.chatOfTest()), tags: ownTag(f) } }),
+  },
   createUser: { build: (f) => ({ body: { tags: {}, name: f.values.faker.person.fullName() } }) },
   getOrCreateUser: { build: (f) => ({ body: { tags: ownTag(f), name: f.values.faker.person.fullName() } }) },
   updateUser: { build: async (f) => ({ params: { id: (await f.make.user()).id }, body: {} }) },
@@ -86,7 +97,10 @@ export const requestTemplates: Partial<Record<OperationId, RequestTemplate>> = {
   // null: no expiry, so the state stays what it was.
   setStateExpiry: { build: async (f) => ({ ...(await stateAddress(f)), body: { expiry: null } }), ...stateThere },
   listTagValues: {
-    build: (f) => ({ params: { key: f.values.keyFor('conformanceRequest') }, query: { type: firstValue('queries/listTagValues.json', 'type') } }),
+    build: (f) => ({
+      params: { key: f.values.keyFor('conformanceRequest') },
+      query: { type: firstValue('queries/listTagValues.json', 'type') },
+    }),
   },
 }
 

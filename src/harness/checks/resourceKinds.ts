@@ -1,9 +1,9 @@
 // Users, conversations and messages behave alike (create, get, update, delete, list,
 // get-or-create, tags). This table says how to make each, so one check serves all three.
-import type { OperationId } from '../contract/operations.ts'
-import type { Tags } from '../contract/types.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { Tags } from '../../contract/types.ts'
 import type { ResourceKind } from '../client/resourceLedger.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 
 export type Body = Record<string, unknown>
 
@@ -25,7 +25,14 @@ const userScopeKey = 'conformanceScope'
 export const userKind: TaggedKind = {
   name: 'user',
   plural: 'users',
-  ops: { create: 'createUser', get: 'getUser', update: 'updateUser', delete: 'deleteUser', list: 'listUsers', getOrCreate: 'getOrCreateUser' },
+  ops: {
+    create: 'createUser',
+    get: 'getUser',
+    update: 'updateUser',
+    delete: 'deleteUser',
+    list: 'listUsers',
+    getOrCreate: 'getOrCreateUser',
+  },
   newBody({ values }, tags) {
     return { name: values.faker.person.fullName(), tags: { [values.keyFor(userScopeKey)]: values.scope, ...tags } }
   },

@@ -2,8 +2,8 @@
 // contract's constraints): a required property left out, a property of a type the schema does
 // not allow, a value outside an enum. A break is checked against the schema when applied, so a
 // check can never expect a 400 for a request that is in fact valid.
-import { isRuleId, type RuleId } from '../contract/rules.ts'
-import { contractSchemas, type SchemaNode } from '../contract/schemaRegistry.ts'
+import { isRuleId, type RuleId } from '../../contract/rules.ts'
+import { contractSchemas, type SchemaNode } from '../../contract/schemaRegistry.ts'
 
 export interface SchemaBreak {
   /** What is broken, for a check's summary: "without userId", "with tags as 42". */
@@ -31,11 +31,17 @@ function propertiesOf(schemaName: string): [string, SchemaNode][] {
 
 function allowedTypes(node: SchemaNode): string[] | undefined {
   if (typeof node.type === 'string') return node.type === 'number' ? ['number', 'integer'] : [node.type]
-  if (Array.isArray(node.type)) return (node.type as string[]).flatMap((t) => (t === 'number' ? ['number', 'integer'] : [t]))
+  if (Array.isArray(node.type))
+    return (node.type as string[]).flatMap((t) => (t === 'number' ? ['number', 'integer'] : [t]))
   return undefined
 }
 
-function breakOf(schemaName: string, description: string, node: SchemaNode | undefined, change: (valid: Record<string, unknown>) => Record<string, unknown>): SchemaBreak {
+function breakOf(
+  schemaName: string,
+  description: string,
+  node: SchemaNode | undefined,
+  change: (valid: Record<string, unknown>) => Record<string, unknown>,
+): SchemaBreak {
   const rule = node?.['x-rule']
   return {
     description,
@@ -63,7 +69,11 @@ export function wrongType(schemaName: string): SchemaBreak | undefined {
   for (const [name, node] of propertiesOf(schemaName)) {
     const allowed = allowedTypes(node)
     const sample = allowed && samples.find(([jsonType]) => !allowed.includes(jsonType))
-    if (sample) return breakOf(schemaName, `with ${name} as ${JSON.stringify(sample[1])}`, undefined, (valid) => ({ ...valid, [name]: sample[1] }))
+    if (sample)
+      return breakOf(schemaName, `with ${name} as ${JSON.stringify(sample[1])}`, undefined, (valid) => ({
+        ...valid,
+        [name]: sample[1],
+      }))
   }
   return undefined
 }
@@ -74,7 +84,10 @@ export function outsideEnum(schemaName: string): SchemaBreak | undefined {
   if (!found) return undefined
   const [name, node] = found
   const outsider = outsiders.find((value) => !(node.enum as unknown[]).includes(value)) as string
-  return breakOf(schemaName, `with ${name} ${JSON.stringify(outsider)}`, node, (valid) => ({ ...valid, [name]: outsider }))
+  return breakOf(schemaName, `with ${name} ${JSON.stringify(outsider)}`, node, (valid) => ({
+    ...valid,
+    [name]: outsider,
+  }))
 }
 
 /** A body that breaks its schema: a required property left out, else one of the wrong type. */

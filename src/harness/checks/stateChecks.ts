@@ -3,14 +3,14 @@
 // Every state a check sets is removed when it ends (the ledger sets its payload to null).
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import { contractSchemas } from '../contract/schemaRegistry.ts'
-import type * as T from '../contract/types.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import type * as T from '../../contract/types.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff } from './fieldDiff.ts'
 import { observe } from './observations.ts'
-import { neverExistingId } from './taggedResource.ts'
+import { neverExistingId } from '../../../fixtures/identifiers.ts'
 
 const notFound = { status: 404, type: 'ResourceNotFound' } as const
 
@@ -25,7 +25,12 @@ function payloadDiff(expected: T.Payload, state: T.State): string | undefined {
 }
 
 /** Reads a state and expects it to hold `payload`. */
-async function expectPayload(api: RuntimeClient, at: T.StateAddress, payload: T.Payload, context: string): Promise<void> {
+async function expectPayload(
+  api: RuntimeClient,
+  at: T.StateAddress,
+  payload: T.Payload,
+  context: string,
+): Promise<void> {
   const reply = await api.getState(at)
   const diff = payloadDiff(payload, expectSuccess(reply, context).state)
   expectThat(diff === undefined, reply, `the payload ${context} must be the one stored: ${diff}`)
@@ -45,7 +50,11 @@ async function expectExpired(api: RuntimeClient, at: T.StateAddress, expiryMs: n
 }
 
 export const setThenGet = defineCheck(
-  { id: 'S11.state.set-then-get', operation: 'getState', summary: 'getState returns the payload the last setState stored, at the type and name of its path' },
+  {
+    id: 'S11.state.set-then-get',
+    operation: 'getState',
+    summary: 'getState returns the payload the last setState stored, at the type and name of its path',
+  },
   async ({ api, make, values }) => {
     const at = await make.stateAddress()
     for (const payload of [{ step: values.faker.word.verb(), count: 1 }, { other: values.faker.word.noun() }]) {
@@ -54,13 +63,22 @@ export const setThenGet = defineCheck(
       const { state } = expectSuccess(reply)
       const diff = payloadDiff(payload, state)
       expectThat(diff === undefined, reply, `must return the payload setState stored last: ${diff}`)
-      expectThat(state.type === at.type && state.name === at.name, reply, `must be the ${at.type} state ${at.name}, was the ${state.type} state ${state.name}`)
+      expectThat(
+        state.type === at.type && state.name === at.name,
+        reply,
+        `must be the ${at.type} state ${at.name}, was the ${state.type} state ${state.name}`,
+      )
     }
   },
 )
 
 export const neverSetIsNotFound = defineCheck(
-  { id: 'S11.state.never-set-404', operation: 'getState', summary: 'getState of a state never set answers 404 ResourceNotFound', failurePath: true },
+  {
+    id: 'S11.state.never-set-404',
+    operation: 'getState',
+    summary: 'getState of a state never set answers 404 ResourceNotFound',
+    failurePath: true,
+  },
   async ({ api, make }) => {
     expectError(await api.getState(await make.stateAddress()), notFound, 'of a state never set')
   },
@@ -77,11 +95,19 @@ export const getOrSetStores = defineCheck(
     const first = { step: 'first' }
     const stored = await api.getOrSetState(at, { payload: first })
     const storedDiff = payloadDiff(first, expectSuccess(stored).state)
-    expectThat(storedDiff === undefined, stored, `with no state set, must store and return the payload sent: ${storedDiff}`)
+    expectThat(
+      storedDiff === undefined,
+      stored,
+      `with no state set, must store and return the payload sent: ${storedDiff}`,
+    )
     await expectPayload(api, at, first, 'after getOrSetState')
     const again = await api.getOrSetState(at, { payload: { step: 'second' } })
     const againDiff = payloadDiff(first, expectSuccess(again).state)
-    expectThat(againDiff === undefined, again, `with a state set, must return the stored payload, not the one sent: ${againDiff}`)
+    expectThat(
+      againDiff === undefined,
+      again,
+      `with a state set, must return the stored payload, not the one sent: ${againDiff}`,
+    )
   },
 )
 
@@ -132,7 +158,12 @@ export const setExpiryPasses = defineCheck(
 )
 
 export const nullPayloadDeletes = defineCheck(
-  { id: 'S11.state.null-payload-deletes', operation: 'setState', summary: 'setState with payload null deletes the state (getState 404)', usage: true },
+  {
+    id: 'S11.state.null-payload-deletes',
+    operation: 'setState',
+    summary: 'setState with payload null deletes the state (getState 404)',
+    usage: true,
+  },
   async ({ api, make }) => {
     const { at } = await make.state()
     expectSuccess(await api.setState(at, { payload: null }))
@@ -163,11 +194,19 @@ export const typeAccepted = (type: string): Check =>
       const reply = await f.api.setState({ type, id, name: f.values.unique('state') }, { payload: { type } })
       if (!owner && reply.status !== reply.operation.status) {
         // Not rejected as invalid: a target that knows no such owner may say so with 404.
-        expectError(reply, notFound, `for a ${type} that does not exist (the type is valid: 200, or 404 for an unknown ${type})`)
+        expectError(
+          reply,
+          notFound,
+          `for a ${type} that does not exist (the type is valid: 200, or 404 for an unknown ${type})`,
+        )
         return observe(`setState for a ${type} that does not exist answered 404`)
       }
       const { state } = expectSuccess(reply, `of type ${type}`)
-      expectThat(state.type === type, reply, `must return a state of type ${type}, returned type ${JSON.stringify(state.type)}`)
+      expectThat(
+        state.type === type,
+        reply,
+        `must return a state of type ${type}, returned type ${JSON.stringify(state.type)}`,
+      )
     },
   )
 

@@ -14,10 +14,21 @@ export const emptyValueUnsetsTag = (kind: TaggedKind): Check =>
     async (f) => {
       const key = f.values.tagKey()
       const { resource } = await createResource(f, kind, { [key]: f.values.unique('v') })
-      const updated = await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, { [key]: '' }) })
-      expectThat(!(key in resourceOf(kind, updated).tags), updated, `tag ${key} sent as "" must be gone from the answer`)
+      const updated = await f.api.call(kind.ops.update, {
+        params: { id: resource.id },
+        body: kind.updateBody(f, { [key]: '' }),
+      })
+      expectThat(
+        !(key in resourceOf(kind, updated).tags),
+        updated,
+        `tag ${key} sent as "" must be gone from the answer`,
+      )
       const fetched = await getResource(f, kind, resource.id)
-      expectThat(!(key in resourceOf(kind, fetched).tags), fetched, `tag ${key} unset by ${kind.ops.update} must stay gone`)
+      expectThat(
+        !(key in resourceOf(kind, fetched).tags),
+        fetched,
+        `tag ${key} unset by ${kind.ops.update} must stay gone`,
+      )
     },
   )
 
@@ -32,7 +43,10 @@ export const unsentTagsKept = (kind: TaggedKind): Check =>
     async (f) => {
       const kept = f.values.tags(2)
       const { resource } = await createResource(f, kind, kept)
-      const updated = await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, f.values.tags(1)) })
+      const updated = await f.api.call(kind.ops.update, {
+        params: { id: resource.id },
+        body: kind.updateBody(f, f.values.tags(1)),
+      })
       const tags = resourceOf(kind, updated).tags
       const lost = Object.keys(kept).filter((key) => tags[key] !== kept[key])
       expectThat(lost.length === 0, updated, `tags not sent must be kept, lost ${lost.join(', ')}`)

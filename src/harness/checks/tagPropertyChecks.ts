@@ -1,11 +1,19 @@
 // S5 and S7 over random tag maps, for users, conversations and messages: tags come back exactly
 // as sent; an update sets the keys sent and removes those sent as ""; a tag filter lists exactly
 // the resources that carry every tag of the filter.
-import { caseTags, sentTags, symbolicTagMaps, tagKeyPool, tagMaps, tagUpdates, unset } from '../../../fixtures/tagMaps.ts'
+import {
+  caseTags,
+  sentTags,
+  symbolicTagMaps,
+  tagKeyPool,
+  tagMaps,
+  tagUpdates,
+  unset,
+} from '../../../fixtures/tagMaps.ts'
 import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
-import type { Tags } from '../contract/types.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
@@ -24,7 +32,9 @@ export async function propertyTagKeys(f: CheckFixtures, kind: TaggedKind, minimu
 }
 
 function codePoint(character: string | undefined): string {
-  return character === undefined ? 'the end' : `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  return character === undefined
+    ? 'the end'
+    : `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
 }
 
 /** Where two strings part, by code point: strings that look alike may differ (normalization, lost astral halves). */
@@ -50,7 +60,11 @@ function tagDifferences(shown: Tags, expected: Tags): string[] {
 
 function expectTags(reply: Reply, shown: Tags, expected: Tags, where: string): void {
   const differences = tagDifferences(shown, expected)
-  expectThat(differences.length === 0, reply, `${where} must give the tags back exactly as sent: ${differences.join('; ')}`)
+  expectThat(
+    differences.length === 0,
+    reply,
+    `${where} must give the tags back exactly as sent: ${differences.join('; ')}`,
+  )
 }
 
 export const tagsRoundTrip = (kind: TaggedKind): Check =>
@@ -90,10 +104,21 @@ export const updateSetsAndUnsets = (kind: TaggedKind): Check =>
         const tags = resourceOf(kind, reply).tags
         const wrong = Object.entries(sent)
           .filter(([key, value]) => (value === '' ? key in tags : tags[key] !== value))
-          .map(([key, value]) => (value === '' ? `${key} sent as "" is still ${JSON.stringify(tags[key])}` : `${key}: sent ${JSON.stringify(value)}, got ${JSON.stringify(tags[key])}`))
-        expectThat(wrong.length === 0, reply, `${where} must set the keys sent and remove those sent as "": ${wrong.join('; ')}`)
+          .map(([key, value]) =>
+            value === ''
+              ? `${key} sent as "" is still ${JSON.stringify(tags[key])}`
+              : `${key}: sent ${JSON.stringify(value)}, got ${JSON.stringify(tags[key])}`,
+          )
+        expectThat(
+          wrong.length === 0,
+          reply,
+          `${where} must set the keys sent and remove those sent as "": ${wrong.join('; ')}`,
+        )
       }
-      check(await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, sent) }), `the ${kind.ops.update} answer`)
+      check(
+        await f.api.call(kind.ops.update, { params: { id: resource.id }, body: kind.updateBody(f, sent) }),
+        `the ${kind.ops.update} answer`,
+      )
       check(await getResource(f, kind, resource.id), `${kind.ops.get} after ${kind.ops.update}`)
     },
   )
@@ -107,7 +132,10 @@ export const tagFilterExact = (kind: TaggedKind): Check =>
     },
     async (f) => {
       const keys = await propertyTagKeys(f, kind, 1)
-      return fc.record({ resources: fc.array(symbolicTagMaps(keys), { minLength: 1, maxLength: 4 }), filter: symbolicTagMaps(keys) })
+      return fc.record({
+        resources: fc.array(symbolicTagMaps(keys), { minLength: 1, maxLength: 4 }),
+        filter: symbolicTagMaps(keys),
+      })
     },
     async (f, { resources, filter }) => {
       const mark = f.values.unique('case')
@@ -122,11 +150,23 @@ export const tagFilterExact = (kind: TaggedKind): Check =>
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
       for (const resource of created.filter((r) => matchesFilter(query, r))) {
         const times = walk.items.filter((item) => item.id === resource.id).length
-        expectThat(times === 1, walk.lastReply, `${kind.name} ${resource.id} carries every tag of the filter and must be listed once, was listed ${times} times`)
+        expectThat(
+          times === 1,
+          walk.lastReply,
+          `${kind.name} ${resource.id} carries every tag of the filter and must be listed once, was listed ${times} times`,
+        )
       }
       const outsider = walk.items.find((item) => !matchesFilter(query, item))
-      expectThat(outsider === undefined, walk.lastReply, `listed ${kind.name} ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which lack a tag of the filter`)
+      expectThat(
+        outsider === undefined,
+        walk.lastReply,
+        `listed ${kind.name} ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which lack a tag of the filter`,
+      )
     },
   )
 
-export const tagPropertyChecks = (kind: TaggedKind): Check[] => [tagsRoundTrip(kind), updateSetsAndUnsets(kind), tagFilterExact(kind)]
+export const tagPropertyChecks = (kind: TaggedKind): Check[] => [
+  tagsRoundTrip(kind),
+  updateSetsAndUnsets(kind),
+  tagFilterExact(kind),
+]

@@ -1,6 +1,6 @@
 // S7 and S4: listTagValues with each documented `type` lists every value a tag key has on that
 // kind of resource once, across its pages, and none the key has only on another kind.
-import { contractSchemas } from '../contract/schemaRegistry.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectListed, walkPages } from './pagination.ts'
 import { conversationKind, messageKind, userKind, type TaggedKind } from './resourceKinds.ts'
@@ -9,7 +9,8 @@ import { createResource } from './taggedResource.ts'
 const kindOfType: Record<string, TaggedKind> = { user: userKind, conversation: conversationKind, message: messageKind }
 
 /** The `type` values of listTagValues, read from its query schema. */
-export const tagValueTypes = (): string[] => contractSchemas().schemaOf('queries/listTagValues.json', 'type').enum as string[]
+export const tagValueTypes = (): string[] =>
+  contractSchemas().schemaOf('queries/listTagValues.json', 'type').enum as string[]
 
 export const valuesListed = (type: string): Check => {
   const kind = kindOfType[type]
@@ -27,7 +28,10 @@ export const valuesListed = (type: string): Check => {
       for (const value of wanted) await createResource(f, kind, { [key]: value })
       const elsewhere = f.values.unique('elsewhere')
       await createResource(f, other, { [key]: elsewhere })
-      const walk = await walkPages<{ value: string }>(f.api, 'listTagValues', 'tags', { params: { key }, query: { type } })
+      const walk = await walkPages<{ value: string }>(f.api, 'listTagValues', 'tags', {
+        params: { key },
+        query: { type },
+      })
       expectListed(walk, (item) => item.value, wanted, [elsewhere], `the values of ${key} on ${kind.plural}`)
     },
   )

@@ -1,8 +1,8 @@
 // Calls on a resource kind by its table entry (resourceKinds.ts), for checks shared by users,
 // conversations and messages.
 import type { Reply } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
-import type { Tags } from '../contract/types.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { Tags } from '../../contract/types.ts'
 import { expectSuccess } from './expectations.ts'
 import type { Body, TaggedKind } from './resourceKinds.ts'
 
@@ -36,15 +36,4 @@ export function getResource(fixtures: CheckFixtures, kind: TaggedKind, id: strin
 export function echoedFields(body: Body): Record<string, unknown> {
   const { discriminateByTags: _discriminator, schedule: _schedule, integrationName: _integration, ...echoed } = body
   return echoed
-}
-
-/**
- * An id shaped like a real one (same length, same characters) that no resource has: a
- * well-formed id that never existed must answer 404 (S8), whatever id format the target uses.
- */
-export function neverExistingId(realId: string): string {
-  const tail = realId.slice(-6)
-  const alphabet = [...new Set(realId.slice(-12))].sort()
-  const shifted = [...tail].map((ch) => alphabet[(alphabet.indexOf(ch) + 1) % alphabet.length] ?? ch).join('')
-  return realId.slice(0, -6) + (shifted === tail ? [...tail].reverse().join('') : shifted)
 }

@@ -3,9 +3,9 @@
 // requestRejectionChecks.ts) break one part of such a call at a time, so the error they expect
 // can only come from that part. A Record over OperationId: an operation cannot be left out.
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { OperationId } from '../contract/operations.ts'
-import type { RuleId } from '../contract/rules.ts'
-import type { CheckFixtures } from '../conformanceTest.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { RuleId } from '../../contract/rules.ts'
+import type { CheckFixtures } from '../runner/playwrightTest.ts'
 import type { Feature } from './check.ts'
 import type { ExpectedError } from './expectations.ts'
 
@@ -49,8 +49,12 @@ const chatParticipant = async ({ make }: CheckFixtures): Promise<CallOptions> =>
   const { user, conversation } = await make.chat()
   return { params: { id: conversation.id, userId: user.id } }
 }
-const existingState = async ({ make }: CheckFixtures): Promise<CallOptions> => ({ params: { ...(await make.state()).at } })
-const freeState = async ({ make }: CheckFixtures): Promise<CallOptions> => ({ params: { ...(await make.stateAddress()) } })
+const existingState = async ({ make }: CheckFixtures): Promise<CallOptions> => ({
+  params: { ...(await make.state()).at },
+})
+const freeState = async ({ make }: CheckFixtures): Promise<CallOptions> => ({
+  params: { ...(await make.stateAddress()) },
+})
 const oneTag = ({ values }: CheckFixtures) => ({ [values.tagKey()]: values.unique('v') })
 
 export const validCalls: Record<OperationId, ValidCall> = {
@@ -73,7 +77,10 @@ export const validCalls: Record<OperationId, ValidCall> = {
   createConversation: { prepare: ({ make }) => ({ body: make.conversationBody() }) },
   listConversations: { prepare: async ({ make }) => ({ query: { channel: (await make.conversation()).channel } }) },
   getConversation: { prepare: conversation, ids: { id: notFound } },
-  updateConversation: { prepare: async (f) => ({ ...(await conversation(f)), body: { tags: oneTag(f) } }), ids: { id: notFound } },
+  updateConversation: {
+    prepare: async (f) => ({ ...(await conversation(f)), body: { tags: oneTag(f) } }),
+    ids: { id: notFound },
+  },
   deleteConversation: { prepare: conversation, ids: { id: notFound } },
   getOrCreateConversation: { prepare: (f) => ({ body: { ...f.make.conversationBody(), tags: oneTag(f) } }) },
 
@@ -96,18 +103,39 @@ export const validCalls: Record<OperationId, ValidCall> = {
 
   // Messages
   createMessage: { prepare: async ({ make }) => ({ body: make.messageBody(await make.chat()) }) },
-  listMessages: { prepare: async ({ make }) => ({ query: { conversationId: (await make.message(await make.chat())).conversationId } }) },
-  getOrCreateMessage: { prepare: async (f) => ({ body: { ...f.make.messageBody(await f.make.chat()), tags: oneTag(f) } }) },
+  listMessages: {
+    prepare: async ({ make }) => ({
+      query: { conversationId: (await make.message(await make.chat())).conversationId },
+    }),
+  },
+  getOrCreateMessage: {
+    prepare: async (f) => ({ body: { ...f.make.messageBody(await f.make.chat()), tags: oneTag(f) } }),
+  },
   getMessage: { prepare: message, ids: { id: notFound } },
-  updateMessage: { prepare: async (f) => ({ ...(await message(f)), body: { tags: oneTag(f) } }), ids: { id: notFound } },
+  updateMessage: {
+    prepare: async (f) => ({ ...(await message(f)), body: { tags: oneTag(f) } }),
+    ids: { id: notFound },
+  },
   deleteMessage: { prepare: message, ids: { id: notFound } },
 
   // States: at a conversation's address, so a never-existing id names no conversation either.
-  setState: { prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }), ids: { id: openStateOwner } },
+  setState: {
+    prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }),
+    ids: { id: openStateOwner },
+  },
   getState: { prepare: existingState, ids: { id: notFound } },
-  patchState: { prepare: async (f) => ({ ...(await existingState(f)), body: { payload: { step: 'two' } } }), ids: { id: notFound } },
-  getOrSetState: { prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }), ids: { id: openStateOwner } },
-  setStateExpiry: { prepare: async (f) => ({ ...(await existingState(f)), body: { expiry: 60_000 } }), ids: { id: notFound } },
+  patchState: {
+    prepare: async (f) => ({ ...(await existingState(f)), body: { payload: { step: 'two' } } }),
+    ids: { id: notFound },
+  },
+  getOrSetState: {
+    prepare: async (f) => ({ ...(await freeState(f)), body: { payload: { step: 'one' } } }),
+    ids: { id: openStateOwner },
+  },
+  setStateExpiry: {
+    prepare: async (f) => ({ ...(await existingState(f)), body: { expiry: 60_000 } }),
+    ids: { id: notFound },
+  },
 
   // Actions, integrations, tag values
   // The configured action, and configureIntegration in the integration's context, answer as S12 says.

@@ -2,7 +2,7 @@
 // that answers megabytes of HTML (or a runaway list) must not fill a worker's memory with
 // copies in the exchange log, nor be parsed: past answerBodyLimit bytes only the start is kept
 // and the answer fails with its size, status, content type and first bytes.
-import type { Violation } from '../contract/violations.ts'
+import type { Violation } from '../../contract/violations.ts'
 import { bodyStart, type InspectedAnswer } from './answerInspection.ts'
 
 /** No documented answer comes near this; a page of large messages stays well under it. */
@@ -22,7 +22,12 @@ export function answerBody(body: Buffer, limit: number = answerBodyLimit): Answe
 }
 
 /** The verdict on an answer too large to read: the check fails with what the answer was. */
-export function oversizeAnswer(status: number, contentType: string, body: AnswerBody, limit: number = answerBodyLimit): InspectedAnswer {
+export function oversizeAnswer(
+  status: number,
+  contentType: string,
+  body: AnswerBody,
+  limit: number = answerBodyLimit,
+): InspectedAnswer {
   const violation: Violation = {
     rule: status >= 400 ? 'S13' : 'SHAPE',
     path: '/',

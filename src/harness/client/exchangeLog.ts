@@ -1,7 +1,7 @@
 // Every request a test makes and the answer it got, kept so a failing check can show them
 // (and a curl command that repeats the request). Whatever leaves this module is masked.
-import type { OperationId } from '../contract/operations.ts'
-import type { Violation } from '../contract/violations.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { Violation } from '../../contract/violations.ts'
 import type { SecretMask } from './secretMask.ts'
 
 export interface Exchange {
@@ -95,8 +95,11 @@ export class ExchangeLog {
       requestHeaders: this.secret.maskHeaders(exchange.requestHeaders),
       violations: exchange.violations.map((v) => ({ ...v, value: m(v.value) })),
     }
-    const authorization = Object.entries(exchange.requestHeaders).find(([name]) => name.toLowerCase() === 'authorization')?.[1]
-    record.credential = authorization === undefined ? 'none' : this.secret.mask(authorization) === authorization ? 'other' : 'token'
+    const authorization = Object.entries(exchange.requestHeaders).find(
+      ([name]) => name.toLowerCase() === 'authorization',
+    )?.[1]
+    record.credential =
+      authorization === undefined ? 'none' : this.secret.mask(authorization) === authorization ? 'other' : 'token'
     if (exchange.requestBody !== undefined) {
       const whole = this.secret.mask(exchange.requestBody)
       record.requestBody = shorten(whole)

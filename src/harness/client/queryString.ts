@@ -3,7 +3,12 @@
 import qs from 'qs'
 
 /** qs's stringify options of the vendor's client; the OpenAPI export names them too. */
-export const vendorQueryOptions = { encode: true, allowDots: true, arrayFormat: 'repeat', skipNulls: true } as const satisfies qs.IStringifyOptions
+export const vendorQueryOptions = {
+  encode: true,
+  allowDots: true,
+  arrayFormat: 'repeat',
+  skipNulls: true,
+} as const satisfies qs.IStringifyOptions
 
 export function encodeQuery(query: Record<string, unknown> | undefined): string {
   if (!query) return ''

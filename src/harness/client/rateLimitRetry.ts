@@ -23,6 +23,11 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 }
 
 /** How long to wait before retry number `retry` (0 first) of a request answered 429. */
-export function rateLimitWaitMs(retryAfterHeader: string | undefined, retry: number, random?: () => number, now?: number): number {
+export function rateLimitWaitMs(
+  retryAfterHeader: string | undefined,
+  retry: number,
+  random?: () => number,
+  now?: number,
+): number {
   return retryAfterMs(retryAfterHeader, now) ?? backoffMs(retry, random)
 }

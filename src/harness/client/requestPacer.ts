@@ -38,7 +38,8 @@ export class RequestPacer implements Pacer {
     private readonly wait: Sleep = sleep,
   ) {
     if (!(perSecond > 0)) throw new RangeError('a request rate must be above 0')
-    if (!Number.isInteger(lane) || lane < 0 || lane >= lanes) throw new RangeError(`lane ${lane} is not one of 0..${lanes - 1}`)
+    if (!Number.isInteger(lane) || lane < 0 || lane >= lanes)
+      throw new RangeError(`lane ${lane} is not one of 0..${lanes - 1}`)
     this.slotMs = (1000 + jitterAllowanceMs) / perSecond
   }
 

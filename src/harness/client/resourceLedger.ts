@@ -1,7 +1,7 @@
 // The resources a test created, so they can be deleted when it ends, pass or fail: a run
 // against a staging bot must leave nothing behind. Events have no documented delete: they stay.
-import type { OperationId } from '../contract/operations.ts'
-import type { StateAddress } from '../contract/types.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { StateAddress } from '../../contract/types.ts'
 
 export type ResourceKind = 'user' | 'conversation' | 'message'
 
@@ -62,11 +62,15 @@ export function removalOf(tracked: Tracked): Removal {
 }
 
 export function describeTracked(tracked: Tracked): string {
-  return tracked.kind === 'state' ? `state ${tracked.address.type}/${tracked.address.id}/${tracked.address.name}` : `${tracked.kind} ${tracked.id}`
+  return tracked.kind === 'state'
+    ? `state ${tracked.address.type}/${tracked.address.id}/${tracked.address.name}`
+    : `${tracked.kind} ${tracked.id}`
 }
 
 function keyOf(tracked: Tracked): string {
-  return tracked.kind === 'state' ? `state:${tracked.address.type}/${tracked.address.id}/${tracked.address.name}` : `${tracked.kind}:${tracked.id}`
+  return tracked.kind === 'state'
+    ? `state:${tracked.address.type}/${tracked.address.id}/${tracked.address.name}`
+    : `${tracked.kind}:${tracked.id}`
 }
 
 function stateAddressOf(params: Record<string, string> | undefined): StateAddress | undefined {

@@ -7,8 +7,8 @@
 // decides on the check's own tags; a body without a tags object is left alone, so a check
 // that omits tags on purpose still omits them. The exchange log keeps what really went over
 // the wire, marker included, so a reproduction is faithful.
-import type { OperationId } from '../contract/operations.ts'
-import type { Tags } from '../contract/types.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { Tags } from '../../contract/types.ts'
 import { creators } from './resourceLedger.ts'
 
 export interface RunMarker {
@@ -43,7 +43,10 @@ export function hideRunMarker(json: unknown, marker: RunMarker | undefined, text
     if (Array.isArray(node)) return node.map(visit)
     if (!isPlainObject(node)) return node
     return Object.fromEntries(
-      Object.entries(node).map(([key, value]) => [key, key === 'tags' && isPlainObject(value) ? withoutRunMarker(value, marker) : visit(value)]),
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === 'tags' && isPlainObject(value) ? withoutRunMarker(value, marker) : visit(value),
+      ]),
     )
   }
   return visit(json)

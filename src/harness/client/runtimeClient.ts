@@ -1,10 +1,10 @@
 // The Runtime API client the checks use: one typed function per documented operation, on
 // Playwright's APIRequestContext. Every answer is inspected against the contract and recorded.
 import type { APIRequestContext } from '@playwright/test'
-import { fillPath, operation, type Operation, type OperationId } from '../contract/operations.ts'
-import { contractSchemas } from '../contract/schemaRegistry.ts'
-import type * as T from '../contract/types.ts'
-import type { Violation } from '../contract/violations.ts'
+import { fillPath, operation, type Operation, type OperationId } from '../../contract/operations.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import type * as T from '../../contract/types.ts'
+import type { Violation } from '../../contract/violations.ts'
 import { answerBody, oversizeAnswer } from './answerBody.ts'
 import { inspectAnswer } from './answerInspection.ts'
 import type { Exchange, ExchangeLog } from './exchangeLog.ts'
@@ -82,7 +82,9 @@ export class RuntimeClient {
     if (hasBody) headers['content-type'] = 'application/json'
     if (options.asIntegration && this.target.integrationId) headers['x-integration-id'] = this.target.integrationId
     Object.assign(headers, options.headers)
-    return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined))
+    return Object.fromEntries(
+      Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    )
   }
 
   /**
@@ -96,7 +98,14 @@ export class RuntimeClient {
     const url = this.urlOf(op, options)
     const requestHeaders = this.headersOf(options, data !== undefined)
     const startedAt = new Date()
-    const base = { operation: id, method: op.method, url, requestHeaders, requestBody: data, startedAt: startedAt.toISOString() }
+    const base = {
+      operation: id,
+      method: op.method,
+      url,
+      requestHeaders,
+      requestBody: data,
+      startedAt: startedAt.toISOString(),
+    }
     const elapsed = () => Date.now() - startedAt.getTime()
 
     let answer: GuardedAnswer
@@ -138,12 +147,31 @@ export class RuntimeClient {
     // Masked before anything quotes it: a page that echoes the token, cut at its first bytes,
     // would otherwise leak the token's start.
     const text = { ...raw, text: this.log.mask(raw.text) }
-    const inspected = text.overLimit ? oversizeAnswer(status, contentType, text) : inspectAnswer(op, status, contentType, text.text, contractSchemas())
+    const inspected = text.overLimit
+      ? oversizeAnswer(status, contentType, text)
+      : inspectAnswer(op, status, contentType, text.text, contractSchemas())
     const { violations } = inspected
     const json = hideRunMarker(inspected.json, this.target.runMarker, text.text)
-    const exchange = this.log.add({ ...base, status, responseHeaders, responseBody: text.text, violations, durationMs, ...(retries ? { retries } : {}) })
+    const exchange = this.log.add({
+      ...base,
+      status,
+      responseHeaders,
+      responseBody: text.text,
+      violations,
+      durationMs,
+      ...(retries ? { retries } : {}),
+    })
     if (status >= 200 && status < 300) this.ledger.observe(op.id, request, json)
-    return { operation: op, status, contentType, json, body: json as TBody, violations, exchange, blame: () => this.log.blame(exchange) }
+    return {
+      operation: op,
+      status,
+      contentType,
+      json,
+      body: json as TBody,
+      violations,
+      exchange,
+      blame: () => this.log.blame(exchange),
+    }
   }
 
   /** Deletes what the test created and did not delete; returns what could not be deleted. */
@@ -172,14 +200,17 @@ export class RuntimeClient {
   getUser = (id: string, o?: CallOptions) => this.byId<{ user: T.User }>('getUser', id, o)
   listUsers = (query: T.ListUsersQuery = {}, o?: CallOptions) =>
     this.call<{ users: T.User[]; meta: T.ListMeta }>('listUsers', { ...o, query: { ...query } })
-  updateUser = (id: string, body: T.UpdateUserBody, o?: CallOptions) => this.byId<{ user: T.User }>('updateUser', id, { ...o, body })
+  updateUser = (id: string, body: T.UpdateUserBody, o?: CallOptions) =>
+    this.byId<{ user: T.User }>('updateUser', id, { ...o, body })
   deleteUser = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteUser', id, o)
-  getOrCreateUser = (body: T.GetOrCreateUserBody, o?: CallOptions) => this.call<{ user: T.User }>('getOrCreateUser', { ...o, body })
+  getOrCreateUser = (body: T.GetOrCreateUserBody, o?: CallOptions) =>
+    this.call<{ user: T.User }>('getOrCreateUser', { ...o, body })
 
   // Conversations
   createConversation = (body: T.CreateConversationBody, o?: CallOptions) =>
     this.call<{ conversation: T.Conversation }>('createConversation', { ...o, body })
-  getConversation = (id: string, o?: CallOptions) => this.byId<{ conversation: T.Conversation }>('getConversation', id, o)
+  getConversation = (id: string, o?: CallOptions) =>
+    this.byId<{ conversation: T.Conversation }>('getConversation', id, o)
   listConversations = (query: T.ListConversationsQuery = {}, o?: CallOptions) =>
     this.call<{ conversations: T.Conversation[]; meta: T.ListMeta }>('listConversations', { ...o, query: { ...query } })
   updateConversation = (id: string, body: T.UpdateConversationBody, o?: CallOptions) =>
@@ -190,7 +221,11 @@ export class RuntimeClient {
 
   // Participants
   listParticipants = (conversationId: string, query: { nextToken?: string } = {}, o?: CallOptions) =>
-    this.call<{ participants: T.User[]; meta: T.ListMeta }>('listParticipants', { ...o, params: { id: conversationId }, query: { ...query } })
+    this.call<{ participants: T.User[]; meta: T.ListMeta }>('listParticipants', {
+      ...o,
+      params: { id: conversationId },
+      query: { ...query },
+    })
   addParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
     this.call<{ participant: T.User }>('addParticipant', { ...o, params: { id: conversationId }, body: { userId } })
   getParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
@@ -199,13 +234,15 @@ export class RuntimeClient {
     this.call<T.Empty>('removeParticipant', { ...o, params: { id: conversationId, userId } })
 
   // Events
-  createEvent = (body: T.CreateEventBody, o?: CallOptions) => this.call<{ event: T.Event }>('createEvent', { ...o, body })
+  createEvent = (body: T.CreateEventBody, o?: CallOptions) =>
+    this.call<{ event: T.Event }>('createEvent', { ...o, body })
   getEvent = (id: string, o?: CallOptions) => this.byId<{ event: T.Event }>('getEvent', id, o)
   listEvents = (query: T.ListEventsQuery = {}, o?: CallOptions) =>
     this.call<{ events: T.Event[]; meta: T.ListMeta }>('listEvents', { ...o, query: { ...query } })
 
   // Messages
-  createMessage = (body: T.CreateMessageBody, o?: CallOptions) => this.call<{ message: T.Message }>('createMessage', { ...o, body })
+  createMessage = (body: T.CreateMessageBody, o?: CallOptions) =>
+    this.call<{ message: T.Message }>('createMessage', { ...o, body })
   getMessage = (id: string, o?: CallOptions) => this.byId<{ message: T.Message }>('getMessage', id, o)
   listMessages = (query: T.ListMessagesQuery = {}, o?: CallOptions) =>
     this.call<{ messages: T.Message[]; meta: T.ListMeta }>('listMessages', { ...o, query: { ...query } })
@@ -233,5 +270,9 @@ export class RuntimeClient {
   configureIntegration = (body: T.ConfigureIntegrationBody, o?: CallOptions) =>
     this.call<T.Empty>('configureIntegration', { asIntegration: true, ...o, body })
   listTagValues = (key: string, query: { type: string; nextToken?: string }, o?: CallOptions) =>
-    this.call<{ tags: { value: string }[]; meta: T.ListMeta }>('listTagValues', { ...o, params: { key }, query: { ...query } })
+    this.call<{ tags: { value: string }[]; meta: T.ListMeta }>('listTagValues', {
+      ...o,
+      params: { key },
+      query: { ...query },
+    })
 }

@@ -2,7 +2,7 @@
 // shared target: the rate cap (pacer), the retries of a 429 (never a failed check unless they
 // run out), and the run-wide verdict that the target stopped answering (health).
 import type { TrafficPolicy } from '../config/trafficPolicy.ts'
-import type { OperationId } from '../contract/operations.ts'
+import type { OperationId } from '../../contract/operations.ts'
 import { rateLimitWaitMs, longestWaitMs } from './rateLimitRetry.ts'
 import { RequestPacer, sleep, unpaced, type Pacer, type Sleep } from './requestPacer.ts'
 import { TargetHealth, type HealthFiles } from './targetHealth.ts'
@@ -102,6 +102,7 @@ export interface GuardPlacement {
 
 /** The guard of one process of a run, from the traffic policy (CONFORMANCE_MAX_RPS …). */
 export function targetGuard(policy: TrafficPolicy, placement: GuardPlacement): TargetGuard {
-  const pacer = policy.maxRps === undefined ? unpaced : new RequestPacer(policy.maxRps, placement.lane ?? 0, placement.lanes ?? 1)
+  const pacer =
+    policy.maxRps === undefined ? unpaced : new RequestPacer(policy.maxRps, placement.lane ?? 0, placement.lanes ?? 1)
   return new TargetGuard(pacer, policy, new TargetHealth(placement.files, policy.unansweredLimit))
 }

@@ -1,11 +1,10 @@
 // The harness's configuration: environment variables, with a .env file as fallback (the
 // environment wins). Read and checked once; a bad value is one ConfigError naming the variable.
-import { config as loadDotenv } from 'dotenv'
-import { referenceDefaults } from '../../reference/defaults.ts'
-import { isLevel, levels, type Level } from '../checks/levels.ts'
-import { ConfigError } from './configError.ts'
+import { isLevel, levels, type Level } from '../../contract/levels.ts'
+import { ConfigError } from '../../environment/configError.ts'
+import { environment, parseInteger, textValue as text, type Env } from '../../environment/environmentValues.ts'
 
-export type Env = Record<string, string | undefined>
+export type { Env } from '../../environment/environmentValues.ts'
 
 export interface ActionConfig {
   type: string
@@ -43,21 +42,6 @@ export interface HarnessConfig {
 /** Internal: set by the harness when it started the embedded reference itself. */
 export const embeddedMarker = 'CONFORMANCE_EMBEDDED_REFERENCE'
 
-let dotenvLoaded = false
-/** process.env with .env underneath it; .env never overrides a variable that is set. */
-export function environment(): Env {
-  if (!dotenvLoaded) {
-    loadDotenv({ quiet: true })
-    dotenvLoaded = true
-  }
-  return process.env
-}
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim()
-  return value ? value : undefined
-}
-
 function parseBaseUrl(value: string): string {
   let url: URL
   try {
@@ -84,26 +68,16 @@ function parseSecret(env: Env, name: string): string | undefined {
   return value.trim()
 }
 
-export function parseInteger(env: Env, name: string, range: { min: number; max: number }): number | undefined {
-  const value = text(env, name)
-  if (value === undefined) return undefined
-  if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be a whole number, got ${JSON.stringify(value)}`)
-  const number = Number(value)
-  if (number < range.min || number > range.max) {
-    throw new ConfigError(name, `must be between ${range.min} and ${range.max}, got ${value}`)
-  }
-  return number
-}
-
-function parseAction(env: Env, embedded: boolean): ActionConfig | undefined {
-  const type = text(env, 'CONFORMANCE_ACTION') ?? (embedded ? referenceDefaults.action : undefined)
+function parseAction(env: Env): ActionConfig | undefined {
+  const type = text(env, 'CONFORMANCE_ACTION')
   const inputText = text(env, 'CONFORMANCE_ACTION_INPUT')
   if (type === undefined) {
-    if (inputText !== undefined) throw new ConfigError('CONFORMANCE_ACTION_INPUT', 'is set but CONFORMANCE_ACTION is not')
+    if (inputText !== undefined)
+      throw new ConfigError('CONFORMANCE_ACTION_INPUT', 'is set but CONFORMANCE_ACTION is not')
     return undefined
   }
   if (inputText === undefined) {
-    return { type, input: embedded && !text(env, 'CONFORMANCE_ACTION') ? { ...referenceDefaults.actionInput } : {} }
+    return { type, input: {} }
   }
   let input: unknown
   try {
@@ -120,9 +94,20 @@ function parseAction(env: Env, embedded: boolean): ActionConfig | undefined {
 function parseTagKeys(env: Env): string[] | undefined {
   const value = text(env, 'CONFORMANCE_TAG_KEYS')
   if (value === undefined) return undefined
-  const keys = [...new Set(value.split(',').map((key) => key.trim()).filter(Boolean))]
+  const keys = [
+    ...new Set(
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    ),
+  ]
   const dotted = keys.find((key) => key.includes('.'))
-  if (dotted) throw new ConfigError('CONFORMANCE_TAG_KEYS', `${JSON.stringify(dotted)} has a dot, which the query form tags.key=value cannot carry`)
+  if (dotted)
+    throw new ConfigError(
+      'CONFORMANCE_TAG_KEYS',
+      `${JSON.stringify(dotted)} has a dot, which the query form tags.key=value cannot carry`,
+    )
   if (keys.length === 0) throw new ConfigError('CONFORMANCE_TAG_KEYS', 'names no key; list them separated by commas')
   return keys
 }
@@ -135,7 +120,8 @@ export function readReportDir(env: Env): string {
 function parseLevel(env: Env): Level {
   const value = text(env, 'CONFORMANCE_LEVEL')?.toLowerCase()
   if (value === undefined) return 'core'
-  if (!isLevel(value)) throw new ConfigError('CONFORMANCE_LEVEL', `must be one of ${levels.join(', ')}, got ${JSON.stringify(value)}`)
+  if (!isLevel(value))
+    throw new ConfigError('CONFORMANCE_LEVEL', `must be one of ${levels.join(', ')}, got ${JSON.stringify(value)}`)
   return value
 }
 
@@ -145,9 +131,16 @@ export const defaultRunTagKey = 'conformanceRun'
 function parseRunTagKey(env: Env, declared: string[] | undefined): string | undefined {
   const named = text(env, 'CONFORMANCE_RUN_TAG_KEY')
   if (named === undefined) return !declared || declared.includes(defaultRunTagKey) ? defaultRunTagKey : undefined
-  if (named.includes('.')) throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', `${JSON.stringify(named)} has a dot, which the query form tags.key=value cannot carry`)
+  if (named.includes('.'))
+    throw new ConfigError(
+      'CONFORMANCE_RUN_TAG_KEY',
+      `${JSON.stringify(named)} has a dot, which the query form tags.key=value cannot carry`,
+    )
   if (declared && !declared.includes(named)) {
-    throw new ConfigError('CONFORMANCE_RUN_TAG_KEY', `${JSON.stringify(named)} is not one of CONFORMANCE_TAG_KEYS; the bot would reject it`)
+    throw new ConfigError(
+      'CONFORMANCE_RUN_TAG_KEY',
+      `${JSON.stringify(named)} is not one of CONFORMANCE_TAG_KEYS; the bot would reject it`,
+    )
   }
   return named
 }
@@ -158,18 +151,20 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrl = baseUrlText === undefined ? undefined : parseBaseUrl(baseUrlText)
   const embedded = baseUrl === undefined || env[embeddedMarker] === '1'
 
-  let token = parseSecret(env, 'CONFORMANCE_TOKEN')
-  let botId = text(env, 'CONFORMANCE_BOT_ID')
-  if (embedded) {
-    token ??= referenceDefaults.token
-    botId ??= referenceDefaults.botId
-  } else {
-    if (token === undefined) {
-      throw new ConfigError('CONFORMANCE_TOKEN', 'is required when CONFORMANCE_BASE_URL names a target (the bearer token for its API)')
-    }
-    if (botId === undefined) {
-      throw new ConfigError('CONFORMANCE_BOT_ID', 'is required when CONFORMANCE_BASE_URL names a target (sent as x-bot-id)')
-    }
+  // For the embedded reference, whoever starts it fills these in (src/runs/embeddedTarget.ts).
+  const token = parseSecret(env, 'CONFORMANCE_TOKEN')
+  const botId = text(env, 'CONFORMANCE_BOT_ID')
+  if (token === undefined) {
+    throw new ConfigError(
+      'CONFORMANCE_TOKEN',
+      'is required when CONFORMANCE_BASE_URL names a target (the bearer token for its API)',
+    )
+  }
+  if (botId === undefined) {
+    throw new ConfigError(
+      'CONFORMANCE_BOT_ID',
+      'is required when CONFORMANCE_BASE_URL names a target (sent as x-bot-id)',
+    )
   }
 
   const declaredTagKeys = parseTagKeys(env)
@@ -179,8 +174,8 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     embedded,
     token,
     botId,
-    integrationId: text(env, 'CONFORMANCE_INTEGRATION_ID') ?? (embedded ? referenceDefaults.integrationId : undefined),
-    action: parseAction(env, embedded),
+    integrationId: text(env, 'CONFORMANCE_INTEGRATION_ID'),
+    action: parseAction(env),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
     reportDir: readReportDir(env),
     tagKeys: declaredTagKeys?.filter((key) => key !== runTagKey),

@@ -2,7 +2,8 @@
 // process to ask (Playwright's main process loads the config first) picks them and puts them
 // in the environment that the workers inherit.
 import { randomBytes } from 'node:crypto'
-import { environment, parseInteger, randomSeed } from './harnessConfig.ts'
+import { randomSeed } from './harnessConfig.ts'
+import { environment, parseInteger } from '../../environment/environmentValues.ts'
 
 export interface RunIdentity {
   /** Replays the same cases: CONFORMANCE_SEED, else random. */
@@ -23,5 +24,7 @@ export function runStartedAt(runId: string): number | undefined {
   const match = /^cr([0-9a-z]+)[0-9a-f]{6}$/.exec(runId)
   if (!match?.[1]) return undefined
   const startedAt = parseInt(match[1], 36)
-  return Number.isSafeInteger(startedAt) && startedAt > Date.UTC(2020, 0) && startedAt <= Date.now() + 60_000 ? startedAt : undefined
+  return Number.isSafeInteger(startedAt) && startedAt > Date.UTC(2020, 0) && startedAt <= Date.now() + 60_000
+    ? startedAt
+    : undefined
 }

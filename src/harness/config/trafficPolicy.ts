@@ -1,7 +1,7 @@
 // How the harness treats a shared target's capacity: a request rate it never exceeds, how
 // often it retries a 429, and how many requests in a row may go unanswered before the run
 // treats the target as stopped. Read from the environment like the rest of the configuration.
-import { environment, parseInteger, type Env } from './harnessConfig.ts'
+import { environment, parseInteger, type Env } from '../../environment/environmentValues.ts'
 
 export interface TrafficPolicy {
   /** Requests per second, all workers together (CONFORMANCE_MAX_RPS); undefined: no cap. */
@@ -17,7 +17,9 @@ export const trafficDefaults = { rateLimitRetries: 5, unansweredLimit: 3 } as co
 export function readTrafficPolicy(env: Env = environment()): TrafficPolicy {
   return {
     maxRps: parseInteger(env, 'CONFORMANCE_MAX_RPS', { min: 1, max: 10_000 }),
-    rateLimitRetries: parseInteger(env, 'CONFORMANCE_RATE_LIMIT_RETRIES', { min: 0, max: 20 }) ?? trafficDefaults.rateLimitRetries,
-    unansweredLimit: parseInteger(env, 'CONFORMANCE_UNANSWERED_LIMIT', { min: 1, max: 1000 }) ?? trafficDefaults.unansweredLimit,
+    rateLimitRetries:
+      parseInteger(env, 'CONFORMANCE_RATE_LIMIT_RETRIES', { min: 0, max: 20 }) ?? trafficDefaults.rateLimitRetries,
+    unansweredLimit:
+      parseInteger(env, 'CONFORMANCE_UNANSWERED_LIMIT', { min: 1, max: 1000 }) ?? trafficDefaults.unansweredLimit,
   }
 }

@@ -27,7 +27,8 @@ function networkProblem(error: unknown, url: string, timeoutMs: number): string 
   if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
     return `no answer from ${url} within ${timeoutMs} ms`
   }
-  if (code === 'ECONNREFUSED') return `cannot reach ${url}: connection refused (is the server running, is the port right?)`
+  if (code === 'ECONNREFUSED')
+    return `cannot reach ${url}: connection refused (is the server running, is the port right?)`
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot reach ${url}: host name not found`
   if (cause?.message === 'bad port') return `cannot reach ${url}: HTTP clients refuse that port; pick another one`
   if (code === 'ECONNRESET') return `cannot reach ${url}: the connection was reset`

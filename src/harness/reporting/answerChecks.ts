@@ -2,10 +2,10 @@
 // schema carries (ids S1, dates S2, lengths S3, enums S4, the rest SHAPE) and one for its error
 // bodies (S13). A check that fails because an answer broke the schema fails here too, under
 // the rule it broke, so a report says "S1 broken by createUser" rather than only "S8 failed".
-import { operations, type OperationId } from '../contract/operations.ts'
-import { contractSchemas, type SchemaNode } from '../contract/schemaRegistry.ts'
-import { isRuleId, type RuleId } from '../contract/rules.ts'
-import { violationLine } from '../contract/violations.ts'
+import { operations, type OperationId } from '../../contract/operations.ts'
+import { contractSchemas, type SchemaNode } from '../../contract/schemaRegistry.ts'
+import { isRuleId, type RuleId } from '../../contract/rules.ts'
+import { violationLine } from '../../contract/violations.ts'
 import type { Exchange, ExchangeAttachment } from '../client/exchangeLog.ts'
 import type { CheckEntry } from './conformanceReport.ts'
 import { answerFailureDetails } from './failureDetails.ts'
@@ -61,7 +61,11 @@ export function answerChecks(attachments: readonly ExchangeAttachment[]): CheckE
           continue
         }
         const violation = exchange.violations.find((v) => v.rule === rule)
-        if (violation) broken.set(rule, { reason: `${exchange.method} answered ${exchange.status}: ${violationLine(violation)}`, exchanges: [exchange] })
+        if (violation)
+          broken.set(rule, {
+            reason: `${exchange.method} answered ${exchange.status}: ${violationLine(violation)}`,
+            exchanges: [exchange],
+          })
       }
     }
   }

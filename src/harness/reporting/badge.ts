@@ -10,7 +10,8 @@ export function badgeMessage(report: ConformanceReport): string {
   const result = report.levels[report.level]
   const { passed, failed, skipped, total } = result.operations
   if (result.verdict === 'does not conform') return `${report.level} ${failed} failing`
-  if (result.verdict === 'incomplete') return `${report.level} ${skipped > 0 ? `${skipped} skipped` : 'nothing checked'}`
+  if (result.verdict === 'incomplete')
+    return `${report.level} ${skipped > 0 ? `${skipped} skipped` : 'nothing checked'}`
   return `${report.level} ${passed}/${total}`
 }
 

@@ -8,7 +8,12 @@ const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/c
 
 export function listChecks(cwd: string = process.cwd()): ListedCheck[] {
   // The json reporter replaces the configured ones: listing writes no conformance report.
-  const run = spawnSync(process.execPath, [playwrightCli, 'test', '--list', '--reporter=json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  if (run.status !== 0) throw new Error(`playwright test --list failed (${run.status}): ${run.stderr.split('\n')[0] ?? ''}`)
+  const run = spawnSync(process.execPath, [playwrightCli, 'test', '--list', '--reporter=json'], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (run.status !== 0)
+    throw new Error(`playwright test --list failed (${run.status}): ${run.stderr.split('\n')[0] ?? ''}`)
   return checksFromListing(JSON.parse(run.stdout) as Parameters<typeof checksFromListing>[0])
 }

@@ -3,9 +3,9 @@
 // worst of its operations (failed > skipped > passed), so report, badge and exit code are one
 // computation (levelResult below).
 import type { Exchange } from '../client/exchangeLog.ts'
-import { operations, type OperationId } from '../contract/operations.ts'
-import type { RuleId } from '../contract/rules.ts'
-import { features as allFeatures, levels, type Feature, type Level } from '../checks/levels.ts'
+import { operations, type OperationId } from '../../contract/operations.ts'
+import type { RuleId } from '../../contract/rules.ts'
+import { features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
 import type { RunFacts } from './runFacts.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
@@ -97,7 +97,11 @@ export function worst(statuses: Iterable<CheckStatus>): CheckStatus {
 }
 
 /** Whether a check counts at a level: core always; strict and full their own (full: configured features only). */
-export function countsAt(check: Pick<CheckEntry, 'level' | 'needs'>, level: Level, configured: ReadonlySet<Feature>): boolean {
+export function countsAt(
+  check: Pick<CheckEntry, 'level' | 'needs'>,
+  level: Level,
+  configured: ReadonlySet<Feature>,
+): boolean {
   if (check.level === 'core') return true
   if (check.level !== level) return false
   return check.needs === undefined || configured.has(check.needs)
@@ -107,7 +111,11 @@ function operationStatus(checks: readonly CheckEntry[]): OperationStatus {
   return checks.length === 0 ? 'unchecked' : worst(checks.map((c) => c.status))
 }
 
-const verdictOf: Record<CheckStatus, Verdict> = { passed: 'conforms', skipped: 'incomplete', failed: 'does not conform' }
+const verdictOf: Record<CheckStatus, Verdict> = {
+  passed: 'conforms',
+  skipped: 'incomplete',
+  failed: 'does not conform',
+}
 
 export function levelResult(statuses: readonly OperationStatus[], checks: readonly CheckEntry[]): LevelResult {
   const opCounts = { passed: 0, failed: 0, skipped: 0, unchecked: 0, total: statuses.length }
@@ -138,7 +146,8 @@ export function judge(checks: readonly CheckEntry[], configured: readonly Featur
   const results = {} as Record<Level, LevelResult>
   for (const level of levels) {
     const atLevel = checks.filter((check) => countsAt(check, level, features))
-    for (const entry of entries) entry.status[level] = operationStatus(atLevel.filter((check) => check.operation === entry.id))
+    for (const entry of entries)
+      entry.status[level] = operationStatus(atLevel.filter((check) => check.operation === entry.id))
     results[level] = levelResult(
       entries.map((entry) => entry.status[level]),
       atLevel,
@@ -148,7 +157,10 @@ export function judge(checks: readonly CheckEntry[], configured: readonly Featur
 }
 
 export function featureSplit(configured: readonly Feature[]): ConformanceReport['features'] {
-  return { configured: allFeatures.filter((f) => configured.includes(f)), notConfigured: allFeatures.filter((f) => !configured.includes(f)) }
+  return {
+    configured: allFeatures.filter((f) => configured.includes(f)),
+    notConfigured: allFeatures.filter((f) => !configured.includes(f)),
+  }
 }
 
 export function summarise(checks: readonly CheckEntry[], level: Level, verdict: Verdict): ConformanceReport['summary'] {

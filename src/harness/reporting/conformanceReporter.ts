@@ -5,11 +5,19 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { SecretMask } from '../client/secretMask.ts'
 import { exchangeAttachmentName, type ExchangeAttachment } from '../client/exchangeLog.ts'
-import { features, isLevel, type Feature } from '../checks/levels.ts'
-import type { OperationId } from '../contract/operations.ts'
-import { isRuleId } from '../contract/rules.ts'
+import { features, isLevel, type Feature } from '../../contract/levels.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import { isRuleId } from '../../contract/rules.ts'
 import { answerChecks } from './answerChecks.ts'
-import { featureSplit, judge, sortChecks, summarise, type CheckEntry, type CheckStatus, type ConformanceReport } from './conformanceReport.ts'
+import {
+  featureSplit,
+  judge,
+  sortChecks,
+  summarise,
+  type CheckEntry,
+  type CheckStatus,
+  type ConformanceReport,
+} from './conformanceReport.ts'
 import { testFailureDetails } from './failureDetails.ts'
 import { writeReportFiles } from './reportFiles.ts'
 import { consoleSummary } from './reportWording.ts'
@@ -27,7 +35,9 @@ function plain(text: string | undefined): string | undefined {
 }
 
 function firstLine(text: string | undefined): string | undefined {
-  const line = plain(text)?.split('\n').find((l) => l.trim() !== '')
+  const line = plain(text)
+    ?.split('\n')
+    .find((l) => l.trim() !== '')
   return line?.trim().replace(/^(Error|ConformanceFailure|TransportFailure): /, '')
 }
 
@@ -105,7 +115,11 @@ export default class ConformanceReporter implements Reporter {
     return false
   }
 
-  private checkOf(test: TestCase, result: TestResult | undefined, attachment: ExchangeAttachment | undefined): CheckEntry | undefined {
+  private checkOf(
+    test: TestCase,
+    result: TestResult | undefined,
+    attachment: ExchangeAttachment | undefined,
+  ): CheckEntry | undefined {
     const rule = annotation(test, 'rule') ?? ''
     if (!isRuleId(rule)) return undefined
     const status = statusOf(result)
@@ -122,8 +136,11 @@ export default class ConformanceReporter implements Reporter {
     if (needs) entry.needs = needs
     const reason = reasonOf(test, result, status)
     if (reason !== undefined) entry.reason = reason
-    if (status === 'failed') entry.failure = testFailureDetails(plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
-    const observations = (result?.annotations ?? []).filter((a) => a.type === 'observation' && a.description).map((a) => a.description as string)
+    if (status === 'failed')
+      entry.failure = testFailureDetails(plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
+    const observations = (result?.annotations ?? [])
+      .filter((a) => a.type === 'observation' && a.description)
+      .map((a) => a.description as string)
     if (observations.length > 0) entry.observations = observations
     return entry
   }
@@ -157,10 +174,18 @@ export default class ConformanceReporter implements Reporter {
       level: run.level,
       features: featureSplit(run.features),
       summary: summarise(checks, run.level, levels[run.level].verdict),
-      requests: attachments.reduce((sum, { attachment }) => sum + Object.values(attachment.seen).reduce((n, count) => n + (count ?? 0), 0), 0),
+      requests: attachments.reduce(
+        (sum, { attachment }) => sum + Object.values(attachment.seen).reduce((n, count) => n + (count ?? 0), 0),
+        0,
+      ),
       levels,
       operations,
-      ...runFacts(attachments.map((a) => a.attachment), this.outputDir, run.runId, this.config?.shard ?? null),
+      ...runFacts(
+        attachments.map((a) => a.attachment),
+        this.outputDir,
+        run.runId,
+        this.config?.shard ?? null,
+      ),
       checks: sortChecks(checks),
     })
   }

@@ -1,8 +1,8 @@
 // Which checks cover which operation, read from the suite's listing (titles and annotations of
 // every test, without running them): the table of the 33 operations in README.md, and the gaps
 // a change must not open — an operation without a failure-path check, a rule without a check.
-import { operations, type OperationId } from '../contract/operations.ts'
-import { isRuleId, ruleIds, type RuleId } from '../contract/rules.ts'
+import { operations, type OperationId } from '../../contract/operations.ts'
+import { isRuleId, ruleIds, type RuleId } from '../../contract/rules.ts'
 
 export interface ListedCheck {
   id: string
@@ -34,7 +34,12 @@ export function checksFromListing(listing: { suites?: ListedSuite[] }): ListedCh
       const rule = value('rule') ?? ''
       const operation = value('operation')
       if (!isRuleId(rule) || !operation || !operations.has(operation as OperationId)) continue
-      checks.push({ id: spec.title.split(' ')[0] ?? spec.title, operation: operation as OperationId, rule, failurePath: value('path') === 'failure' })
+      checks.push({
+        id: spec.title.split(' ')[0] ?? spec.title,
+        operation: operation as OperationId,
+        rule,
+        failurePath: value('path') === 'failure',
+      })
     }
     for (const child of suite.suites ?? []) walk(child)
   }
@@ -46,7 +51,8 @@ export function checksFromListing(listing: { suites?: ListedSuite[] }): ListedCh
 export function coverageByOperation(checks: readonly ListedCheck[]): OperationCoverage[] {
   return [...operations.values()].map((op) => {
     const own = checks.filter((c) => c.operation === op.id)
-    const ids = (failurePath: boolean) => [...new Set(own.filter((c) => c.failurePath === failurePath).map((c) => c.id))].sort()
+    const ids = (failurePath: boolean) =>
+      [...new Set(own.filter((c) => c.failurePath === failurePath).map((c) => c.id))].sort()
     return { operation: op.id, area: op.area, success: ids(false), failure: ids(true) }
   })
 }
@@ -72,7 +78,9 @@ const codeList = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join('
 
 export function coverageTable(coverage: readonly OperationCoverage[]): string {
   const rows = coverage.map((c) => `| ${c.operation} | ${c.area} | ${codeList(c.success)} | ${codeList(c.failure)} |`)
-  return ['| operation | area | checks of successful calls | failure-path checks |', '|---|---|---|---|', ...rows].join('\n')
+  return ['| operation | area | checks of successful calls | failure-path checks |', '|---|---|---|---|', ...rows].join(
+    '\n',
+  )
 }
 
 /** The README with the text between the markers replaced by the table. */

@@ -7,7 +7,9 @@ import type { FailureDetails } from './conformanceReport.ts'
 const messageLimit = 4000
 
 function trimmed(message: string): string {
-  return message.length <= messageLimit ? message : `${message.slice(0, messageLimit)}… [${message.length - messageLimit} more characters]`
+  return message.length <= messageLimit
+    ? message
+    : `${message.slice(0, messageLimit)}… [${message.length - messageLimit} more characters]`
 }
 
 function withCurl(details: FailureDetails, culprit: Exchange | undefined, fullBody?: string): FailureDetails {

@@ -2,15 +2,28 @@
 // Policy forbids both) that opens from the file system. Verdict first, then the levels, the
 // operations × rules matrix, and every failure with its request, response and curl command.
 // Everything the target sent is escaped: a report must not run what a target answered.
-import { levelMeaning, levels } from '../checks/levels.ts'
-import { ruleIds, ruleTitles } from '../contract/rules.ts'
+import { levelMeaning, levels } from '../../contract/levels.ts'
+import { ruleIds, ruleTitles } from '../../contract/rules.ts'
 import type { CheckEntry, ConformanceReport, OperationStatus } from './conformanceReport.ts'
 import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
 import { cellCount, reportMatrix, type MatrixCell } from './reportMatrix.ts'
-import { checksLine, durationText, levelNote, operationsLine, statusSymbol, targetName, verdictWords } from './reportWording.ts'
+import {
+  checksLine,
+  durationText,
+  levelNote,
+  operationsLine,
+  statusSymbol,
+  targetName,
+  verdictWords,
+} from './reportWording.ts'
 
 function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 const style = `
@@ -111,7 +124,9 @@ function levelCards(report: ConformanceReport): string {
 function cellTitle(operation: string, rule: string, cell: MatrixCell): string {
   return [
     `${operation} × ${rule}`,
-    ...cell.checks.map((c) => `${statusSymbol[c.status]} ${c.id} (${c.level}) ${c.status}${c.reason ? `: ${c.reason}` : ''}`),
+    ...cell.checks.map(
+      (c) => `${statusSymbol[c.status]} ${c.id} (${c.level}) ${c.status}${c.reason ? `: ${c.reason}` : ''}`,
+    ),
   ].join('\n')
 }
 
@@ -138,7 +153,8 @@ function matrix(report: ConformanceReport): string {
     })
     const ruleCells = ruleIds.map((rule) => {
       const cell = cells[rule]
-      if (cell.status === undefined) return `<td class="s-none" title="${html(`${operation.id} × ${rule}: no check`)}"></td>`
+      if (cell.status === undefined)
+        return `<td class="s-none" title="${html(`${operation.id} × ${rule}: no check`)}"></td>`
       return `<td class="${statusClass(cell.status)}" title="${html(cellTitle(operation.id, rule, cell))}">${statusSymbol[cell.status]} ${cellCount(cell)}</td>`
     })
     body.push(
@@ -159,7 +175,10 @@ function failure(check: CheckEntry): string {
   ]
   if (details?.curl) {
     parts.push(`<h4>Reproduce (export CONFORMANCE_TOKEN first)</h4><pre class="curl">${html(details.curl)}</pre>`)
-    if (details.curlIncomplete) parts.push('<p class="note">The report kept only the start of this request body: the command sends that start.</p>')
+    if (details.curlIncomplete)
+      parts.push(
+        '<p class="note">The report kept only the start of this request body: the command sends that start.</p>',
+      )
   }
   if (details?.culprit) {
     parts.push(
@@ -168,8 +187,13 @@ function failure(check: CheckEntry): string {
   }
   if (details) {
     const rest = details.exchanges.filter((e) => e.seq !== details.culprit?.seq)
-    const others = rest.map((e) => `<h4>${html(exchangeTitle(e))}</h4><div class="pair"><pre>${html(requestText(e))}</pre><pre>${html(responseText(e))}</pre></div>`)
-    parts.push(`<details><summary>Full message${rest.length > 0 ? ` and ${rest.length} other exchange${rest.length === 1 ? '' : 's'} of the check` : ''}</summary><pre>${html(details.message)}</pre>${others.join('')}</details>`)
+    const others = rest.map(
+      (e) =>
+        `<h4>${html(exchangeTitle(e))}</h4><div class="pair"><pre>${html(requestText(e))}</pre><pre>${html(responseText(e))}</pre></div>`,
+    )
+    parts.push(
+      `<details><summary>Full message${rest.length > 0 ? ` and ${rest.length} other exchange${rest.length === 1 ? '' : 's'} of the check` : ''}</summary><pre>${html(details.message)}</pre>${others.join('')}</details>`,
+    )
   }
   parts.push('</article>')
   return parts.join('\n')
@@ -193,14 +217,26 @@ export function htmlReport(report: ConformanceReport): string {
   const failed = report.checks.filter((c) => c.status === 'failed')
   const skipped = report.checks.filter((c) => c.status === 'skipped')
   const sections = [levelCards(report), matrix(report)]
-  if (failed.length > 0) sections.push(`<section id="failures"><h2>Failures (${failed.length})</h2>${failed.map(failure).join('\n')}</section>`)
-  if (skipped.length > 0) sections.push(`<section id="skipped"><h2>Skipped (${skipped.length})</h2>${checkTable(skipped, 'skipped-checks')}</section>`)
+  if (failed.length > 0)
+    sections.push(
+      `<section id="failures"><h2>Failures (${failed.length})</h2>${failed.map(failure).join('\n')}</section>`,
+    )
+  if (skipped.length > 0)
+    sections.push(
+      `<section id="skipped"><h2>Skipped (${skipped.length})</h2>${checkTable(skipped, 'skipped-checks')}</section>`,
+    )
   const observed = report.checks.filter((c) => c.observations)
   if (observed.length > 0) {
-    const items = observed.flatMap((c) => (c.observations ?? []).map((o) => `<li><code>${html(c.id)}</code>: ${html(o)}</li>`))
-    sections.push(`<section id="observations"><h2>Observations</h2><p class="note">What the target did where the documents allow more than one answer: facts, not verdicts.</p><ul>${items.join('')}</ul></section>`)
+    const items = observed.flatMap((c) =>
+      (c.observations ?? []).map((o) => `<li><code>${html(c.id)}</code>: ${html(o)}</li>`),
+    )
+    sections.push(
+      `<section id="observations"><h2>Observations</h2><p class="note">What the target did where the documents allow more than one answer: facts, not verdicts.</p><ul>${items.join('')}</ul></section>`,
+    )
   }
-  sections.push(`<section><h2>All checks (${report.checks.length})</h2><details><summary>show every check</summary>${checkTable(report.checks, 'all-checks')}</details></section>`)
+  sections.push(
+    `<section><h2>All checks (${report.checks.length})</h2><details><summary>show every check</summary>${checkTable(report.checks, 'all-checks')}</details></section>`,
+  )
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

@@ -1,10 +1,18 @@
 // reports/conformance.md: the report for a pull request, a CI summary or a chat message.
-import { levelMeaning, levels } from '../checks/levels.ts'
-import { ruleIds, ruleTitles } from '../contract/rules.ts'
+import { levelMeaning, levels } from '../../contract/levels.ts'
+import { ruleIds, ruleTitles } from '../../contract/rules.ts'
 import type { CheckEntry, ConformanceReport } from './conformanceReport.ts'
 import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
 import { cellCount, reportMatrix } from './reportMatrix.ts'
-import { checksLine, durationText, levelNote, operationsLine, statusSymbol, targetName, verdictWords } from './reportWording.ts'
+import {
+  checksLine,
+  durationText,
+  levelNote,
+  operationsLine,
+  statusSymbol,
+  targetName,
+  verdictWords,
+} from './reportWording.ts'
 
 /** Text inside a table cell: no pipe or line break may end the cell early. */
 function cell(text: string): string {
@@ -86,17 +94,37 @@ function failure(check: CheckEntry): string[] {
   if (!details) return lines
   if (details.curl) {
     lines.push('', 'Reproduce it (export CONFORMANCE_TOKEN first):', '', fenced(details.curl, 'sh'))
-    if (details.curlIncomplete) lines.push('', '_The report kept only the start of this request body: the command sends that start._')
+    if (details.curlIncomplete)
+      lines.push('', '_The report kept only the start of this request body: the command sends that start._')
   }
   if (details.culprit) {
-    lines.push('', 'Request:', '', fenced(requestText(details.culprit), 'http'), '', 'Response:', '', fenced(responseText(details.culprit), 'http'))
+    lines.push(
+      '',
+      'Request:',
+      '',
+      fenced(requestText(details.culprit), 'http'),
+      '',
+      'Response:',
+      '',
+      fenced(responseText(details.culprit), 'http'),
+    )
   }
   const rest = details.exchanges.filter((e) => e.seq !== details.culprit?.seq)
   const more = details.message.split('\n').length > 1 || rest.length > 0
   if (more) {
-    lines.push('', '<details><summary>Full message and the check’s other exchanges</summary>', '', fenced(details.message))
+    lines.push(
+      '',
+      '<details><summary>Full message and the check’s other exchanges</summary>',
+      '',
+      fenced(details.message),
+    )
     for (const exchange of rest) {
-      lines.push('', `${exchangeTitle(exchange)}`, '', fenced(`${requestText(exchange)}\n\n${responseText(exchange)}`, 'http'))
+      lines.push(
+        '',
+        `${exchangeTitle(exchange)}`,
+        '',
+        fenced(`${requestText(exchange)}\n\n${responseText(exchange)}`, 'http'),
+      )
     }
     lines.push('', '</details>')
   }
@@ -109,7 +137,10 @@ function checkTable(title: string, checks: readonly CheckEntry[]): string[] {
     '',
     '| check | rule | operation | level | status | reason |',
     '|---|---|---|---|---|---|',
-    ...checks.map((c) => `| ${cell(c.id)} | ${c.rule} | ${c.operation} | ${c.level} | ${statusSymbol[c.status]} ${c.status} | ${cell(c.reason ?? '')} |`),
+    ...checks.map(
+      (c) =>
+        `| ${cell(c.id)} | ${c.rule} | ${c.operation} | ${c.level} | ${statusSymbol[c.status]} ${c.status} | ${cell(c.reason ?? '')} |`,
+    ),
   ]
 }
 
@@ -117,7 +148,8 @@ export function markdownReport(report: ConformanceReport): string {
   const failed = report.checks.filter((c) => c.status === 'failed')
   const skipped = report.checks.filter((c) => c.status === 'skipped')
   const sections = [header(report), levelTable(report), matrix(report)]
-  if (failed.length > 0) sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
+  if (failed.length > 0)
+    sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
   if (skipped.length > 0) sections.push(checkTable(`## Skipped (${skipped.length})`, skipped))
   const observed = report.checks.filter((c) => c.observations)
   if (observed.length > 0) {
@@ -129,6 +161,12 @@ export function markdownReport(report: ConformanceReport): string {
       ...observed.flatMap((c) => (c.observations ?? []).map((o) => `- \`${c.id}\`: ${cell(o)}`)),
     ])
   }
-  sections.push(['<details><summary>All checks</summary>', '', ...checkTable(`## All checks (${report.checks.length})`, report.checks), '', '</details>'])
+  sections.push([
+    '<details><summary>All checks</summary>',
+    '',
+    ...checkTable(`## All checks (${report.checks.length})`, report.checks),
+    '',
+    '</details>',
+  ])
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`
 }

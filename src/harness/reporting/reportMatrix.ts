@@ -1,7 +1,13 @@
 // The matrix a report draws: the 33 operations (rows, grouped by area) × the rules (columns).
 // A cell holds the checks of that operation and rule, at every level, and their worst status.
-import { ruleIds, type RuleId } from '../contract/rules.ts'
-import { worst, type CheckEntry, type CheckStatus, type ConformanceReport, type OperationEntry } from './conformanceReport.ts'
+import { ruleIds, type RuleId } from '../../contract/rules.ts'
+import {
+  worst,
+  type CheckEntry,
+  type CheckStatus,
+  type ConformanceReport,
+  type OperationEntry,
+} from './conformanceReport.ts'
 
 export interface MatrixCell {
   status: CheckStatus | undefined

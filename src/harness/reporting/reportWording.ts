@@ -1,6 +1,6 @@
 // The words every rendering of a report shares (console, Markdown, HTML, badge), so they say
 // the same thing the same way.
-import { levels, type Level } from '../checks/levels.ts'
+import { levels, type Level } from '../../contract/levels.ts'
 import type { CheckStatus, ConformanceReport, LevelResult, OperationStatus, Verdict } from './conformanceReport.ts'
 
 export const statusSymbol: Record<OperationStatus, string> = { passed: '✓', failed: '✗', skipped: '–', unchecked: '·' }
@@ -45,7 +45,9 @@ export function durationText(report: ConformanceReport): string {
 /** The run's last lines on the console; the very last one is the plain "N passed, N failed, N skipped". */
 export function consoleSummary(report: ConformanceReport, files: readonly string[]): string {
   const certified = report.levels[report.level]
-  const perLevel = levels.map((level) => `${level}: ${report.levels[level].verdict}${levelNote(report, level)}`).join(' · ')
+  const perLevel = levels
+    .map((level) => `${level}: ${report.levels[level].verdict}${levelNote(report, level)}`)
+    .join(' · ')
   return [
     `Conformance at ${report.level}: ${targetName(report)} ${verdictWords[certified.verdict]} — ${operationsLine(certified)} (seed ${report.seed})`,
     `  ${perLevel}`,

@@ -20,7 +20,12 @@ export interface RunFacts {
  * merged give the same report. A report of the whole run (no shard: a run, or shards merged
  * where they ran) gathers them from every shard's directory that is there.
  */
-export function runFacts(attachments: readonly ExchangeAttachment[], reportDir: string, runId: string | undefined, shard: Shard): RunFacts {
+export function runFacts(
+  attachments: readonly ExchangeAttachment[],
+  reportDir: string,
+  runId: string | undefined,
+  shard: Shard,
+): RunFacts {
   const facts: RunFacts = { retries: attachments.reduce((sum, a) => sum + (a.retries ?? 0), 0) }
   if (runId === undefined) return facts
   const places = shard ? [runFiles(reportDir, runId, shard)] : runFilesOfAllShards(reportDir, runId)

@@ -3,7 +3,7 @@
 // Merging spreads every shard's metadata into one object, so a value that differs between
 // shards would silently keep the last one; the identity key below names seed and run id in
 // the key itself, and shards that disagree leave two such keys.
-import { features as allFeatures, isLevel, type Feature, type Level } from '../checks/levels.ts'
+import { features as allFeatures, isLevel, type Feature, type Level } from '../../contract/levels.ts'
 
 export interface RunMetadata {
   baseUrl: string

@@ -2,7 +2,8 @@
 // certify already did, runs the preflight so an unusable target is one sentence, not a wall of
 // failing checks; then prepares the run's shared directory.
 import type { FullConfig } from '@playwright/test'
-import { readHarnessConfig, environment } from '../config/harnessConfig.ts'
+import { readHarnessConfig } from '../config/harnessConfig.ts'
+import { environment } from '../../environment/environmentValues.ts'
 import { runIdentity } from '../config/runIdentity.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../preflight/preflight.ts'
 import { prepareRunDir } from './runFiles.ts'

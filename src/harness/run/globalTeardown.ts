@@ -3,7 +3,8 @@
 // exits). Deletes what the run left and writes what it could not delete for the report.
 import { existsSync } from 'node:fs'
 import type { FullConfig } from '@playwright/test'
-import { environment, readHarnessConfig } from '../config/harnessConfig.ts'
+import { readHarnessConfig } from '../config/harnessConfig.ts'
+import { environment } from '../../environment/environmentValues.ts'
 import { runIdentity } from '../config/runIdentity.ts'
 import { runFiles } from './runFiles.ts'
 import { sweepRun, writeLeftovers } from './runSweep.ts'
@@ -20,11 +21,14 @@ export default async function globalTeardown(config: FullConfig): Promise<void> 
     const leftovers = await sweepRun({ ...harness, baseUrl: harness.baseUrl }, runId, files, config.shard)
     writeLeftovers(files, leftovers)
     if (leftovers.length > 0) {
-      console.warn(`Not everything this run created could be deleted (listed in the report):\n  ${leftovers.join('\n  ')}`)
+      console.warn(
+        `Not everything this run created could be deleted (listed in the report):\n  ${leftovers.join('\n  ')}`,
+      )
     }
   } catch (error) {
     console.warn(`cleanup after the run failed: ${(error as Error).message.split('\n')[0]}`)
   }
   const stopped = stoppedReason(files.stopped)
-  if (stopped) console.error(`The target stopped answering during the run: ${stopped}. The checks after that were not run.`)
+  if (stopped)
+    console.error(`The target stopped answering during the run: ${stopped}. The checks after that were not run.`)
 }

@@ -3,7 +3,7 @@
 import { walkPages } from '../checks/pagination.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import type { ResourceKind, TrackedResource } from '../client/resourceLedger.ts'
-import type { OperationId } from '../contract/operations.ts'
+import type { OperationId } from '../../contract/operations.ts'
 
 /** The kinds that carry the marker, in the order they are found (users before what refers to them). */
 const markedKinds: readonly { kind: ResourceKind; list: OperationId; plural: string }[] = [
@@ -16,7 +16,10 @@ const markedKinds: readonly { kind: ResourceKind; list: OperationId; plural: str
 export async function markedRunIds(api: RuntimeClient, key: string): Promise<string[]> {
   const runIds = new Set<string>()
   for (const { kind } of markedKinds) {
-    const walk = await walkPages<{ value: string }>(api, 'listTagValues', 'tags', { params: { key }, query: { type: kind } })
+    const walk = await walkPages<{ value: string }>(api, 'listTagValues', 'tags', {
+      params: { key },
+      query: { type: kind },
+    })
     for (const { value } of walk.items) runIds.add(value)
   }
   return [...runIds]

@@ -23,7 +23,11 @@ function addToReport(reportPath: string, facts: Partial<ConformanceReport>): voi
   renameSync(`${reportPath}.tmp`, reportPath)
 }
 
-export async function finishRun(target: SweepTarget & { reportDir: string }, runId: string, shard: Shard): Promise<RunEnd> {
+export async function finishRun(
+  target: SweepTarget & { reportDir: string },
+  runId: string,
+  shard: Shard,
+): Promise<RunEnd> {
   const files = runFiles(target.reportDir, runId, shard)
   // No directory: Playwright stopped before the first test, so the run created nothing.
   if (!existsSync(files.dir)) return { leftovers: [], targetStopped: undefined }
@@ -34,7 +38,10 @@ export async function finishRun(target: SweepTarget & { reportDir: string }, run
     writeLeftovers(files, leftovers)
     // Only what there is, as the reporter does (runFacts.ts).
     if (leftovers.length > 0 || targetStopped) {
-      addToReport(join(target.reportDir, 'conformance.json'), { ...(leftovers.length > 0 ? { leftovers } : {}), ...(targetStopped ? { targetStopped } : {}) })
+      addToReport(join(target.reportDir, 'conformance.json'), {
+        ...(leftovers.length > 0 ? { leftovers } : {}),
+        ...(targetStopped ? { targetStopped } : {}),
+      })
     }
   }
   return { leftovers, targetStopped }

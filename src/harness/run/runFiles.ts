@@ -35,7 +35,13 @@ function dirName(runId: string, shard: Shard): string {
 }
 
 function filesIn(dir: string): RunFiles {
-  return { dir, ledger: join(dir, 'ledger.jsonl'), stopped: join(dir, 'target-stopped.json'), unanswered: join(dir, 'unanswered'), leftovers: join(dir, 'leftovers.json') }
+  return {
+    dir,
+    ledger: join(dir, 'ledger.jsonl'),
+    stopped: join(dir, 'target-stopped.json'),
+    unanswered: join(dir, 'unanswered'),
+    leftovers: join(dir, 'leftovers.json'),
+  }
 }
 
 export function runFiles(reportDir: string, runId: string, shard: Shard = null): RunFiles {

@@ -23,7 +23,9 @@ export async function sweepRun(target: SweepTarget, runId: string, files: RunFil
     try {
       if (target.runTagKey && !shard) marked = await markedResources(api, target.runTagKey, runId)
     } catch (error) {
-      problems.push(`could not search the target for what carries ${target.runTagKey}=${runId}: ${(error as Error).message.split('\n')[0]}`)
+      problems.push(
+        `could not search the target for what carries ${target.runTagKey}=${runId}: ${(error as Error).message.split('\n')[0]}`,
+      )
     }
     trackForDeletion(api.ledger, [...journaled, ...marked])
     return [...problems, ...(await api.cleanUp())]

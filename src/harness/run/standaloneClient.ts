@@ -19,7 +19,13 @@ export interface StandaloneClient {
 export async function standaloneClient(target: ClientTarget, files?: HealthFiles): Promise<StandaloneClient> {
   const http = await request.newContext()
   const guard = targetGuard(readTrafficPolicy(), { files })
-  const api = new RuntimeClient(http, target, new ExchangeLog(new SecretMask(target.token)), new ResourceLedger(), guard)
+  const api = new RuntimeClient(
+    http,
+    target,
+    new ExchangeLog(new SecretMask(target.token)),
+    new ResourceLedger(),
+    guard,
+  )
   return { api, dispose: () => http.dispose() }
 }
 

@@ -1,6 +1,6 @@
 // What a fault needs to know of the contract (a length limit, an enum) is read from schemas/,
 // like everything else: a fault that accepts one character too many follows the limit.
-import { contractSchemas, type SchemaNode } from '../../harness/contract/schemaRegistry.ts'
+import { contractSchemas, type SchemaNode } from '../../contract/schemaRegistry.ts'
 
 function node(file: string, path: readonly string[], additional: boolean): SchemaNode {
   const found = contractSchemas().schemaOf(file, ...path)
@@ -11,7 +11,11 @@ function node(file: string, path: readonly string[], additional: boolean): Schem
 }
 
 /** The length limits of a string field: {minLength, maxLength} as the schema gives them. */
-export function lengthLimits(file: string, path: readonly string[], options: { ofEachValue?: boolean } = {}): { min: number; max: number } {
+export function lengthLimits(
+  file: string,
+  path: readonly string[],
+  options: { ofEachValue?: boolean } = {},
+): { min: number; max: number } {
   const field = node(file, path, options.ofEachValue ?? false)
   if (typeof field.maxLength !== 'number') throw new Error(`${file} ${path.join('.')} has no maxLength`)
   return { min: typeof field.minLength === 'number' ? field.minLength : 0, max: field.maxLength }

@@ -1,6 +1,6 @@
 // S2: createdAt and updatedAt are ISO 8601 date-times, updatedAt is never before createdAt [doc],
 // and an update moves updatedAt forward [usage].
-import type { Conversation, Message } from '../../harness/contract/types.ts'
+import type { Conversation, Message } from '../../contract/types.ts'
 import type { Fault } from './fault.ts'
 import { answerFault, withResource } from './operationFaults.ts'
 
@@ -12,7 +12,8 @@ export const dateFaults: Fault[] = [
     summary: 'updateUser answers updatedAt as an HTTP date (Tue, 02 Jun 2026 10:00:00 GMT), not ISO 8601',
     operation: 'updateUser',
     concerns: ['SHAPE.updateUser.valid-call'],
-    rewrite: (answer) => withResource(answer, 'user', (user) => ({ ...user, updatedAt: new Date(String(user.updatedAt)).toUTCString() })),
+    rewrite: (answer) =>
+      withResource(answer, 'user', (user) => ({ ...user, updatedAt: new Date(String(user.updatedAt)).toUTCString() })),
   }),
   {
     name: 'conversation-updated-before-created',

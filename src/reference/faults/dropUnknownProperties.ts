@@ -1,7 +1,7 @@
 // Fault: a lenient server that drops the body properties the contract does not list, instead
 // of rejecting the request with 400 InvalidPayload (breaks SHAPE: unknown properties are errors).
-import { operations } from '../../harness/contract/operations.ts'
-import { contractSchemas } from '../../harness/contract/schemaRegistry.ts'
+import { operations } from '../../contract/operations.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import { routeUrl } from '../operationRoutes.ts'
 import { isJsonObject, type Fault } from './fault.ts'
 

@@ -6,7 +6,8 @@ import { isJsonObject, type Fault } from './fault.ts'
 function withCredentials(payload: unknown, authorization: string): unknown {
   if (!isJsonObject(payload)) return payload
   const body = payload
-  if (typeof body.message === 'string' && typeof body.type === 'string') return { ...body, message: `you sent Authorization: ${authorization}; ${body.message}` }
+  if (typeof body.message === 'string' && typeof body.type === 'string')
+    return { ...body, message: `you sent Authorization: ${authorization}; ${body.message}` }
   for (const value of Object.values(body)) {
     if (isJsonObject(value) && 'id' in value) value.sentAuthorization = authorization
   }
@@ -17,7 +18,8 @@ export const echoCredentials: Fault = {
   name: 'echo-credentials',
   breaks: 'SHAPE',
   side: 'answer',
-  summary: 'answers repeat the Authorization header: in a header, in error messages and in an undocumented resource field',
+  summary:
+    'answers repeat the Authorization header: in a header, in error messages and in an undocumented resource field',
   concerns: ['SHAPE.getUser.valid-call'],
   install({ app }) {
     app.addHook('onSend', async (request, reply, payload) => {

@@ -4,7 +4,8 @@ import { documentedValues, outsideOf } from './contractFacts.ts'
 import type { Fault } from './fault.ts'
 import { answerFault, requestFault, withBodyField, withResource } from './operationFaults.ts'
 
-const notDocumented = (file: string, path: string[]) => (value: unknown) => !documentedValues(file, path).includes(value)
+const notDocumented = (file: string, path: string[]) => (value: unknown) =>
+  !documentedValues(file, path).includes(value)
 
 export const enumerationFaults: Fault[] = [
   answerFault({
@@ -14,7 +15,11 @@ export const enumerationFaults: Fault[] = [
     summary: 'getMessage answers a direction outside incoming and outgoing',
     operation: 'getMessage',
     concerns: ['SHAPE.getMessage.valid-call'],
-    rewrite: (answer) => withResource(answer, 'message', (message) => ({ ...message, direction: outsideOf(documentedValues('resources/message.json', ['direction'])) })),
+    rewrite: (answer) =>
+      withResource(answer, 'message', (message) => ({
+        ...message,
+        direction: outsideOf(documentedValues('resources/message.json', ['direction'])),
+      })),
   }),
   answerFault({
     name: 'state-type-undocumented',
@@ -23,7 +28,11 @@ export const enumerationFaults: Fault[] = [
     summary: 'getState answers a state whose type is none of the documented state types',
     operation: 'getState',
     concerns: ['SHAPE.getState.valid-call'],
-    rewrite: (answer) => withResource(answer, 'state', (state) => ({ ...state, type: outsideOf(documentedValues('resources/state.json', ['type'])) })),
+    rewrite: (answer) =>
+      withResource(answer, 'state', (state) => ({
+        ...state,
+        type: outsideOf(documentedValues('resources/state.json', ['type'])),
+      })),
   }),
   requestFault({
     name: 'accept-unknown-message-origin',
@@ -41,12 +50,15 @@ export const enumerationFaults: Fault[] = [
     name: 'accept-unknown-state-type',
     breaks: 'S4',
     side: 'request',
-    summary: 'getState reads an undocumented state type in the path as the first documented one instead of answering 400',
+    summary:
+      'getState reads an undocumented state type in the path as the first documented one instead of answering 400',
     operation: 'getState',
     concerns: ['S4.getState.invalid-path-400', 'S4.getState.path.type.outside-values-rejected'],
     rewrite: (request) => {
       const [first] = documentedValues('params/state.json', ['type'])
-      return notDocumented('params/state.json', ['type'])(request.params.type) ? { ...request, params: { ...request.params, type: String(first) } } : request
+      return notDocumented('params/state.json', ['type'])(request.params.type)
+        ? { ...request, params: { ...request.params, type: String(first) } }
+        : request
     },
   }),
   requestFault({
@@ -57,7 +69,11 @@ export const enumerationFaults: Fault[] = [
     operation: 'listUsers',
     concerns: ['S4.listUsers.query.sortField.outside-values-rejected'],
     rewrite: (request) => {
-      if (!notDocumented('queries/listUsers.json', ['sortField'])(request.query.sortField) || request.query.sortField === undefined) return request
+      if (
+        !notDocumented('queries/listUsers.json', ['sortField'])(request.query.sortField) ||
+        request.query.sortField === undefined
+      )
+        return request
       const { sortField: _ignored, ...query } = request.query
       return { ...request, query }
     },

@@ -41,7 +41,8 @@ export const errorFaults: Fault[] = [
     install({ app, token }) {
       beforeAuthentication(app, 'updateUser', (request) => {
         const authorization = request.headers.authorization
-        if (authorization && authorization !== `Bearer ${token}`) throw new ApiError('Forbidden', 'this token may not update users')
+        if (authorization && authorization !== `Bearer ${token}`)
+          throw new ApiError('Forbidden', 'this token may not update users')
       })
     },
   },

@@ -1,6 +1,6 @@
 // S10: a new event's failureReason is null [doc] and its status pending when unscheduled
 // [usage]; listEvents filters by status; a schedule's dateTime is 24 to 28 characters.
-import type { Event } from '../../harness/contract/types.ts'
+import type { Event } from '../../contract/types.ts'
 import type { ChatStore } from '../store/chatStore.ts'
 import { lengthLimits } from './contractFacts.ts'
 import { isJsonObject, type Fault, type FaultContext } from './fault.ts'

@@ -1,11 +1,11 @@
 // A fault the reference can be started with (REFERENCE_FAULT, or the `faults` option), so a test
 // can watch the harness catch a known breach without anyone editing the reference. Each fault
 // breaks one documented rule, narrowly (one operation, one field), so a caught fault shows which
-// check sees which rule; `npm run mutants` proves every one is caught (src/mutants/).
+// check sees which rule; `npm run mutants` proves every one is caught (src/selfTest/).
 import type { FastifyInstance } from 'fastify'
-import type { Level } from '../../harness/checks/levels.ts'
-import type { OperationId } from '../../harness/contract/operations.ts'
-import type { RuleId } from '../../harness/contract/rules.ts'
+import type { Level } from '../../contract/levels.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { RuleId } from '../../contract/rules.ts'
 import type { OperationCall, OperationWrapper } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
 

@@ -1,7 +1,7 @@
 // S6: get-or-create returns the resource whose tags match (every tag sent, or only the keys of
 // discriminateByTags) [doc]; the same input twice, also at the same time, gives one id [usage].
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { GetOrCreateConversationBody } from '../../harness/contract/types.ts'
+import type { GetOrCreateConversationBody } from '../../contract/types.ts'
 import { matchingTags } from '../store/tagMatching.ts'
 import { isJsonObject, type Fault } from './fault.ts'
 import { requestFault, withBody, withBodyField } from './operationFaults.ts'
@@ -48,14 +48,18 @@ export const getOrCreateFaults: Fault[] = [
     breaks: 'S6',
     level: 'strict',
     side: 'behaviour',
-    summary: 'getOrCreateConversation looks for a match, pauses, then creates without looking again: simultaneous calls create several',
+    summary:
+      'getOrCreateConversation looks for a match, pauses, then creates without looking again: simultaneous calls create several',
     concerns: ['S6.conversation.concurrent-get-or-create-one-id', 'S6.conversation.identical-tags-same'],
     install({ wrap, store }) {
       wrap('getOrCreateConversation', async (request, next) => {
         let found: unknown
         try {
           const body = request.body as GetOrCreateConversationBody
-          found = store.conversations.oldestMatch(matchingTags(body.tags, body.discriminateByTags), (c) => c.channel === body.channel)
+          found = store.conversations.oldestMatch(
+            matchingTags(body.tags, body.discriminateByTags),
+            (c) => c.channel === body.channel,
+          )
         } catch {
           return next(request)
         }

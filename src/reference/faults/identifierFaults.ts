@@ -21,7 +21,13 @@ export const identifierFaults: Fault[] = [
     summary: 'getUser answers the user with its id one character under the minimum',
     operation: 'getUser',
     concerns: ['SHAPE.getUser.valid-call'],
-    rewrite: (answer) => withResource(answer, 'user', (user) => ({ ...user, id: String(user.id).padEnd(idLimits().min, '0').slice(0, idLimits().min - 1) })),
+    rewrite: (answer) =>
+      withResource(answer, 'user', (user) => ({
+        ...user,
+        id: String(user.id)
+          .padEnd(idLimits().min, '0')
+          .slice(0, idLimits().min - 1),
+      })),
   }),
   answerFault({
     name: 'event-id-too-long',
@@ -30,7 +36,8 @@ export const identifierFaults: Fault[] = [
     summary: 'createEvent answers the event with its id one character past the limit',
     operation: 'createEvent',
     concerns: ['SHAPE.createEvent.valid-call'],
-    rewrite: (answer) => withResource(answer, 'event', (event) => ({ ...event, id: String(event.id).padEnd(idLimits().max + 1, '0') })),
+    rewrite: (answer) =>
+      withResource(answer, 'event', (event) => ({ ...event, id: String(event.id).padEnd(idLimits().max + 1, '0') })),
   }),
   answerFault({
     name: 'message-conversation-id-too-long',
@@ -39,7 +46,11 @@ export const identifierFaults: Fault[] = [
     summary: 'listMessages answers messages whose conversationId is one character past the limit',
     operation: 'listMessages',
     concerns: ['SHAPE.listMessages.valid-call'],
-    rewrite: (answer) => withItems(answer, 'messages', (message) => ({ ...message, conversationId: String(message.conversationId).padEnd(idLimits().max + 1, '0') })),
+    rewrite: (answer) =>
+      withItems(answer, 'messages', (message) => ({
+        ...message,
+        conversationId: String(message.conversationId).padEnd(idLimits().max + 1, '0'),
+      })),
   }),
   requestFault({
     name: 'accept-user-id-of-any-length',
@@ -54,7 +65,8 @@ export const identifierFaults: Fault[] = [
     name: 'accept-conversation-id-of-any-length',
     breaks: 'S1',
     side: 'request',
-    summary: 'createMessage looks up a conversationId of 27 or 37 characters (404) instead of refusing it as invalid (400)',
+    summary:
+      'createMessage looks up a conversationId of 27 or 37 characters (404) instead of refusing it as invalid (400)',
     operation: 'createMessage',
     concerns: ['S1.createMessage.conversationId.length-limits'],
     rewrite: (request) => withBodyField(request, 'conversationId', lookedUpAnyway),

@@ -1,6 +1,6 @@
 // The faults REFERENCE_FAULT can name (comma-separated). Unset, the reference has no fault and
 // installs nothing: faults cost nothing when unused. Grouped by the rule they break.
-import { ConfigError } from '../../harness/config/configError.ts'
+import { ConfigError } from '../../environment/configError.ts'
 import { actionFaults } from './actionFaults.ts'
 import { dateFaults } from './dateFaults.ts'
 import { dropUnknownProperties } from './dropUnknownProperties.ts'
@@ -44,10 +44,17 @@ export const knownFaults: readonly Fault[] = [
 
 /** The faults a REFERENCE_FAULT value names; an unknown name is a ConfigError listing the known ones. */
 export function faultsNamed(value: string | undefined): Fault[] {
-  const names = (value ?? '').split(',').map((name) => name.trim()).filter(Boolean)
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   return names.map((name) => {
     const fault = knownFaults.find((f) => f.name === name)
-    if (!fault) throw new ConfigError('REFERENCE_FAULT', `no fault named ${JSON.stringify(name)}; known: ${knownFaults.map((f) => f.name).join(', ')}`)
+    if (!fault)
+      throw new ConfigError(
+        'REFERENCE_FAULT',
+        `no fault named ${JSON.stringify(name)}; known: ${knownFaults.map((f) => f.name).join(', ')}`,
+      )
     return fault
   })
 }

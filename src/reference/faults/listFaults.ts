@@ -28,7 +28,8 @@ export const listFaults: Fault[] = [
     name: 'message-pages-never-end',
     breaks: 'S7',
     side: 'behaviour',
-    summary: 'listMessages never ends: its last page carries a nextToken, which leads to an empty page with another one',
+    summary:
+      'listMessages never ends: its last page carries a nextToken, which leads to an empty page with another one',
     concerns: ['S7.message.list-finds-created'],
     install({ wrap }) {
       wrap('listMessages', async (request, next) => {
@@ -48,7 +49,8 @@ export const listFaults: Fault[] = [
     summary: 'listUsers leaves out the first user of every page after the first',
     operation: 'listUsers',
     concerns: ['S7.user.pages-property'],
-    rewrite: (answer, request) => (request.query.nextToken && Array.isArray(answer.users) ? { ...answer, users: answer.users.slice(1) } : answer),
+    rewrite: (answer, request) =>
+      request.query.nextToken && Array.isArray(answer.users) ? { ...answer, users: answer.users.slice(1) } : answer,
   }),
   requestFault({
     name: 'user-tag-filter-ignored',

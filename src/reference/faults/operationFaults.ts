@@ -1,6 +1,6 @@
 // Most faults are a few lines around the correct handler of one operation: rewrite the request
 // before it is validated and served, or rewrite the answer it gives. These build such faults.
-import type { OperationId } from '../../harness/contract/operations.ts'
+import type { OperationId } from '../../contract/operations.ts'
 import { ApiError } from '../apiError.ts'
 import type { OperationRequest } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
@@ -9,7 +9,12 @@ import { isJsonObject, type Fault } from './fault.ts'
 type Described = Omit<Fault, 'install'>
 
 /** A fault that changes the success answer of one operation. */
-export function answerFault(spec: Described & { operation: OperationId; rewrite: (answer: Record<string, unknown>, request: OperationRequest) => unknown }): Fault {
+export function answerFault(
+  spec: Described & {
+    operation: OperationId
+    rewrite: (answer: Record<string, unknown>, request: OperationRequest) => unknown
+  },
+): Fault {
   const { operation, rewrite, ...described } = spec
   return {
     ...described,
@@ -23,7 +28,9 @@ export function answerFault(spec: Described & { operation: OperationId; rewrite:
 }
 
 /** A fault that changes a request of one operation before it is validated and served. */
-export function requestFault(spec: Described & { operation: OperationId; rewrite: (request: OperationRequest) => OperationRequest }): Fault {
+export function requestFault(
+  spec: Described & { operation: OperationId; rewrite: (request: OperationRequest) => OperationRequest },
+): Fault {
   const { operation, rewrite, ...described } = spec
   return {
     ...described,
@@ -37,7 +44,12 @@ export function requestFault(spec: Described & { operation: OperationId; rewrite
  * A fault in how one operation fails: `recover` gets the correct error (and the store) and returns a
  * success answer to give instead, throws another error, or returns undefined to keep it.
  */
-export function errorFault(spec: Described & { operation: OperationId; recover: (error: ApiError, request: OperationRequest, store: ChatStore) => unknown }): Fault {
+export function errorFault(
+  spec: Described & {
+    operation: OperationId
+    recover: (error: ApiError, request: OperationRequest, store: ChatStore) => unknown
+  },
+): Fault {
   const { operation, recover, ...described } = spec
   return {
     ...described,
@@ -56,23 +68,40 @@ export function errorFault(spec: Described & { operation: OperationId; recover: 
 }
 
 /** The request with its JSON body changed (a body that is not an object is left alone for validation to refuse). */
-export function withBody(request: OperationRequest, change: (body: Record<string, unknown>) => Record<string, unknown>): OperationRequest {
+export function withBody(
+  request: OperationRequest,
+  change: (body: Record<string, unknown>) => Record<string, unknown>,
+): OperationRequest {
   return isJsonObject(request.body) ? { ...request, body: change({ ...request.body }) } : request
 }
 
 /** The request with one field of its JSON body changed, when the body has it. */
-export function withBodyField(request: OperationRequest, key: string, change: (value: unknown) => unknown): OperationRequest {
+export function withBodyField(
+  request: OperationRequest,
+  key: string,
+  change: (value: unknown) => unknown,
+): OperationRequest {
   return withBody(request, (body) => (key in body ? { ...body, [key]: change(body[key]) } : body))
 }
 
 /** The answer with the resource under `key` changed ({user: …} → {user: change(…)}). */
-export function withResource(answer: Record<string, unknown>, key: string, change: (resource: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
+export function withResource(
+  answer: Record<string, unknown>,
+  key: string,
+  change: (resource: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
   const resource = answer[key]
   return isJsonObject(resource) ? { ...answer, [key]: change({ ...resource }) } : answer
 }
 
 /** The answer with every item of the list under `key` changed. */
-export function withItems(answer: Record<string, unknown>, key: string, change: (item: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
+export function withItems(
+  answer: Record<string, unknown>,
+  key: string,
+  change: (item: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
   const items = answer[key]
-  return Array.isArray(items) ? { ...answer, [key]: items.map((item: unknown) => (isJsonObject(item) ? change({ ...item }) : item)) } : answer
+  return Array.isArray(items)
+    ? { ...answer, [key]: items.map((item: unknown) => (isJsonObject(item) ? change({ ...item }) : item)) }
+    : answer
 }

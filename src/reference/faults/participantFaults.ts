@@ -1,6 +1,6 @@
 // S9: after removeParticipant the user is no longer a participant; adding a user that does not
 // exist is an error.
-import type { User } from '../../harness/contract/types.ts'
+import type { User } from '../../contract/types.ts'
 import { timestamp } from '../clock.ts'
 import type { Fault } from './fault.ts'
 import { answerFault, errorFault } from './operationFaults.ts'
@@ -13,7 +13,10 @@ export const participantFaults: Fault[] = [
     summary: 'listParticipants leaves out the last participant of a conversation',
     operation: 'listParticipants',
     concerns: ['S9.participant.listed-after-add'],
-    rewrite: (answer) => (Array.isArray(answer.participants) && !(answer.meta as { nextToken?: string }).nextToken ? { ...answer, participants: answer.participants.slice(0, -1) } : answer),
+    rewrite: (answer) =>
+      Array.isArray(answer.participants) && !(answer.meta as { nextToken?: string }).nextToken
+        ? { ...answer, participants: answer.participants.slice(0, -1) }
+        : answer,
   }),
   {
     name: 'participant-not-removed',
@@ -38,7 +41,8 @@ export const participantFaults: Fault[] = [
     concerns: ['S9.participant.unknown-user-error'],
     recover: (error, request, store) => {
       const userId = (request.body as { userId?: unknown } | undefined)?.userId
-      if (error.status !== 404 || typeof userId !== 'string' || !store.conversations.has(String(request.params.id))) return undefined
+      if (error.status !== 404 || typeof userId !== 'string' || !store.conversations.has(String(request.params.id)))
+        return undefined
       const now = timestamp()
       const participant: User = { id: userId, createdAt: now, updatedAt: now, tags: {} }
       return { participant }

@@ -1,7 +1,7 @@
 // Hooks on the route of one operation only (added as Fastify registers that route), for faults
 // that change what the wire carries: a status, a content type, a body cut short, no answer.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
-import { operation, type OperationId } from '../../harness/contract/operations.ts'
+import { operation, type OperationId } from '../../contract/operations.ts'
 import { routeUrl } from '../operationRoutes.ts'
 
 type RouteHooks = Pick<RouteOptions, 'onRequest' | 'preValidation' | 'onSend'>
@@ -23,7 +23,11 @@ export function onOperationRoute(app: FastifyInstance, id: OperationId, hooks: R
  * A hook on one operation's requests that runs before authentication (route hooks run after the
  * server's own): for faults in how credentials are checked. Installed only with its fault.
  */
-export function beforeAuthentication(app: FastifyInstance, id: OperationId, hook: (request: FastifyRequest) => void): void {
+export function beforeAuthentication(
+  app: FastifyInstance,
+  id: OperationId,
+  hook: (request: FastifyRequest) => void,
+): void {
   const op = operation(id)
   const url = routeUrl(op.path)
   // eslint-disable-next-line @typescript-eslint/require-await

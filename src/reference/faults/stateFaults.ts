@@ -1,14 +1,17 @@
 // S11: getOrSetState returns the stored state if there is one [doc]; an expiry is 1 to
 // 2,592,000,000 ms and a state whose expiry has passed is gone [doc]; patchState merges [usage];
 // setState with payload null deletes [usage].
-import { contractSchemas } from '../../harness/contract/schemaRegistry.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type { Fault } from './fault.ts'
 import { requestFault, withBody, withBodyField } from './operationFaults.ts'
 
 /** An expiry brought within the documented range without a word. */
 function clampedExpiry(expiry: unknown): unknown {
   if (typeof expiry !== 'number') return expiry
-  const { minimum, maximum } = contractSchemas().schemaOf('requests/setStateExpiry.json', 'expiry') as { minimum: number; maximum: number }
+  const { minimum, maximum } = contractSchemas().schemaOf('requests/setStateExpiry.json', 'expiry') as {
+    minimum: number
+    maximum: number
+  }
   return Math.min(maximum, Math.max(minimum, expiry))
 }
 
@@ -53,7 +56,8 @@ export const stateFaults: Fault[] = [
     name: 'accept-expiry-out-of-range',
     breaks: 'S11',
     side: 'request',
-    summary: 'setStateExpiry takes an expiry under 1 ms or over 30 days as the nearest allowed one instead of answering 400',
+    summary:
+      'setStateExpiry takes an expiry under 1 ms or over 30 days as the nearest allowed one instead of answering 400',
     operation: 'setStateExpiry',
     concerns: ['S11.setStateExpiry.expiry.'],
     rewrite: (request) => withBodyField(request, 'expiry', clampedExpiry),

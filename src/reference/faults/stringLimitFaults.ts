@@ -17,7 +17,8 @@ export const stringLimitFaults: Fault[] = [
     summary: 'createMessage cuts a type past its limit to the limit instead of answering 400',
     operation: 'createMessage',
     concerns: ['S3.createMessage.type.length-limits'],
-    rewrite: (request) => withBodyField(request, 'type', (type) => cut(type, lengthLimits('requests/createMessage.json', ['type']).max)),
+    rewrite: (request) =>
+      withBodyField(request, 'type', (type) => cut(type, lengthLimits('requests/createMessage.json', ['type']).max)),
   }),
   requestFault({
     name: 'accept-long-tag-value',
@@ -29,7 +30,9 @@ export const stringLimitFaults: Fault[] = [
     rewrite: (request) =>
       withBodyField(request, 'tags', (tags) => {
         const { max } = lengthLimits('requests/createConversation.json', ['tags'], { ofEachValue: true })
-        return isJsonObject(tags) ? Object.fromEntries(Object.entries(tags).map(([key, value]) => [key, cut(value, max)])) : tags
+        return isJsonObject(tags)
+          ? Object.fromEntries(Object.entries(tags).map(([key, value]) => [key, cut(value, max)]))
+          : tags
       }),
   }),
   requestFault({
@@ -39,7 +42,8 @@ export const stringLimitFaults: Fault[] = [
     summary: 'updateUser cuts a name past its limit to the limit instead of answering 400',
     operation: 'updateUser',
     concerns: ['S3.updateUser.name.length-limits'],
-    rewrite: (request) => withBodyField(request, 'name', (name) => cut(name, lengthLimits('requests/updateUser.json', ['name']).max)),
+    rewrite: (request) =>
+      withBodyField(request, 'name', (name) => cut(name, lengthLimits('requests/updateUser.json', ['name']).max)),
   }),
   answerFault({
     name: 'message-type-too-long-in-answer',
@@ -49,6 +53,9 @@ export const stringLimitFaults: Fault[] = [
     operation: 'getMessage',
     concerns: ['SHAPE.getMessage.valid-call'],
     rewrite: (answer) =>
-      withResource(answer, 'message', (message) => ({ ...message, type: String(message.type).padEnd(lengthLimits('resources/message.json', ['type']).max + 1, '.') })),
+      withResource(answer, 'message', (message) => ({
+        ...message,
+        type: String(message.type).padEnd(lengthLimits('resources/message.json', ['type']).max + 1, '.'),
+      })),
   }),
 ]

@@ -1,6 +1,6 @@
 // S5: in an update, a key sent as "" is removed [doc] and keys not sent are kept [usage]; tags
 // come back as sent.
-import type { Tags } from '../../harness/contract/types.ts'
+import type { Tags } from '../../contract/types.ts'
 import { isJsonObject, type Fault } from './fault.ts'
 import { requestFault, withBodyField } from './operationFaults.ts'
 
@@ -12,7 +12,10 @@ export const tagFaults: Fault[] = [
     summary: 'updateUser ignores tags sent as "" instead of removing them',
     operation: 'updateUser',
     concerns: ['S5.user.empty-value-unsets'],
-    rewrite: (request) => withBodyField(request, 'tags', (tags) => (isJsonObject(tags) ? Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== '')) : tags)),
+    rewrite: (request) =>
+      withBodyField(request, 'tags', (tags) =>
+        isJsonObject(tags) ? Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== '')) : tags,
+      ),
   }),
   {
     name: 'conversation-update-replaces-tags',

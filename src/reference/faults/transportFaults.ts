@@ -54,7 +54,8 @@ export const transportFaults: Fault[] = [
     concerns: ['SHAPE.getMessage.valid-call'],
     install({ app }) {
       onOperationRoute(app, 'getMessage', {
-        onSend: async (_request, reply, payload) => (reply.statusCode === 200 && typeof payload === 'string' ? payload.slice(0, payload.length >> 1) : payload),
+        onSend: async (_request, reply, payload) =>
+          reply.statusCode === 200 && typeof payload === 'string' ? payload.slice(0, payload.length >> 1) : payload,
       })
     },
   },

@@ -1,5 +1,5 @@
 // callAction and configureIntegration (S12). The reference has one action, an echo.
-import type { CallActionBody, ConfigureIntegrationBody } from '../../harness/contract/types.ts'
+import type { CallActionBody, ConfigureIntegrationBody } from '../../contract/types.ts'
 import { ApiError } from '../apiError.ts'
 import { referenceDefaults } from '../defaults.ts'
 import type { OperationRouter } from '../operationRoutes.ts'

@@ -4,7 +4,7 @@ import type {
   CreateConversationBody,
   GetOrCreateConversationBody,
   UpdateConversationBody,
-} from '../../harness/contract/types.ts'
+} from '../../contract/types.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
@@ -41,13 +41,15 @@ export function registerConversations(router: OperationRouter, store: ChatStore)
     const inRange = withinDates<Conversation>(query, (c) => c.createdAt)
     const participantIds = asList(query.participantIds)
     const { channel, integrationName } = query as { channel?: string; integrationName?: string }
-    const conversations = store.conversations.withTags(tagsFilter(query)).filter(
-      (c) =>
-        inRange(c) &&
-        (channel === undefined || c.channel === channel) &&
-        (integrationName === undefined || c.integration === integrationName) &&
-        participantIds.every((userId) => store.participantIdsOf(c.id).has(userId)),
-    )
+    const conversations = store.conversations
+      .withTags(tagsFilter(query))
+      .filter(
+        (c) =>
+          inRange(c) &&
+          (channel === undefined || c.channel === channel) &&
+          (integrationName === undefined || c.integration === integrationName) &&
+          participantIds.every((userId) => store.participantIdsOf(c.id).has(userId)),
+      )
     const sortField = (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
     const page = pageOf(conversations, byField<Conversation>(sortField), pageRequest(query, store.pageSize))
     return { conversations: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }

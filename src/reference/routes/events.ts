@@ -1,5 +1,5 @@
 // Events: create (now or scheduled), get, list with filters (S10).
-import type { CreateEventBody, Event } from '../../harness/contract/types.ts'
+import type { CreateEventBody, Event } from '../../contract/types.ts'
 import { notFound } from '../apiError.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'

@@ -1,10 +1,5 @@
 // Messages: create, get, list, update, delete, get-or-create (S4, S5, S6, S7, S8).
-import type {
-  CreateMessageBody,
-  GetOrCreateMessageBody,
-  Message,
-  UpdateMessageBody,
-} from '../../harness/contract/types.ts'
+import type { CreateMessageBody, GetOrCreateMessageBody, Message, UpdateMessageBody } from '../../contract/types.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'

@@ -4,7 +4,7 @@ import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
 import { byField, pageOf } from '../store/paging.ts'
 import { pageRequest } from './listQuery.ts'
-import type { User } from '../../harness/contract/types.ts'
+import type { User } from '../../contract/types.ts'
 
 export function registerParticipants(router: OperationRouter, store: ChatStore): void {
   const participant = (conversationId: string, userId: string): User => {
@@ -29,7 +29,9 @@ export function registerParticipants(router: OperationRouter, store: ChatStore):
     return { participant: user }
   })
 
-  router.register('getParticipant', ({ params }) => ({ participant: participant(params.id as string, params.userId as string) }))
+  router.register('getParticipant', ({ params }) => ({
+    participant: participant(params.id as string, params.userId as string),
+  }))
 
   router.register('removeParticipant', ({ params }) => {
     const user = participant(params.id as string, params.userId as string)

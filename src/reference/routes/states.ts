@@ -1,5 +1,5 @@
 // States: a payload addressed by /states/{type}/{id}/{name}, with an optional expiry (S11).
-import type { GetOrSetStateBody, Payload, SetStateBody, State } from '../../harness/contract/types.ts'
+import type { GetOrSetStateBody, Payload, SetStateBody, State } from '../../contract/types.ts'
 import { ApiError } from '../apiError.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRequest, OperationRouter } from '../operationRoutes.ts'
@@ -32,7 +32,11 @@ export function registerStates(router: OperationRouter, store: ChatStore): void 
 
   const get = (at: Address): StoredState => {
     const stored = find(at)
-    if (!stored) throw new ApiError('ResourceNotFound', `no ${at.type} state ${JSON.stringify(at.name)} for ${JSON.stringify(at.id)}`)
+    if (!stored)
+      throw new ApiError(
+        'ResourceNotFound',
+        `no ${at.type} state ${JSON.stringify(at.name)} for ${JSON.stringify(at.id)}`,
+      )
     return stored
   }
 
@@ -72,7 +76,18 @@ export function registerStates(router: OperationRouter, store: ChatStore): void 
       const previous = find(at)
       store.states.delete(keyOf(at))
       const now = timestamp()
-      return { state: previous?.state ?? { id: newId('state'), createdAt: now, updatedAt: now, botId: store.botId, ...owner(at), name: at.name, type: at.type, payload: {} } }
+      return {
+        state: previous?.state ?? {
+          id: newId('state'),
+          createdAt: now,
+          updatedAt: now,
+          botId: store.botId,
+          ...owner(at),
+          name: at.name,
+          type: at.type,
+          payload: {},
+        },
+      }
     }
     return { state: put(at, payload, expiry).state }
   })

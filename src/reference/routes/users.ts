@@ -1,5 +1,5 @@
 // Users: create, get, list, update, delete, get-or-create (S5, S6, S8).
-import type { CreateUserBody, GetOrCreateUserBody, UpdateUserBody, User } from '../../harness/contract/types.ts'
+import type { CreateUserBody, GetOrCreateUserBody, UpdateUserBody, User } from '../../contract/types.ts'
 import { timestamp, newId } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
@@ -25,7 +25,9 @@ export function registerUsers(router: OperationRouter, store: ChatStore): void {
     const inRange = withinDates<User>(query, (user) => user[dateField])
     const conversationId = typeof query.conversationId === 'string' ? query.conversationId : undefined
     const members = conversationId === undefined ? undefined : store.participantIdsOf(conversationId)
-    const users = store.users.withTags(tagsFilter(query)).filter((user) => inRange(user) && (!members || members.has(user.id)))
+    const users = store.users
+      .withTags(tagsFilter(query))
+      .filter((user) => inRange(user) && (!members || members.has(user.id)))
     const sortField = (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
     const page = pageOf(users, byField<User>(sortField), pageRequest(query, store.pageSize))
     return { users: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }

@@ -1,6 +1,6 @@
 // The reference's memory: every resource of one bot, with the indexes that keep lookups flat as
 // the store grows, and the relations between resources (participants, a conversation's messages).
-import type { Conversation, Event, Message, State, User } from '../../harness/contract/types.ts'
+import type { Conversation, Event, Message, State, User } from '../../contract/types.ts'
 import { SortedKeys } from './sortedKeys.ts'
 import { TaggedCollection } from './taggedCollection.ts'
 

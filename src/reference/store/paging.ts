@@ -53,13 +53,19 @@ function takePage<T>(entries: Iterable<{ key: Cursor; item: T | undefined }>, si
 export function pageOf<T>(items: Iterable<T>, keyOf: (item: T) => Cursor, request: PageRequest): Page<T> {
   const sign = request.direction === 'desc' ? -1 : 1
   const after = decode(request.nextToken)
-  const keyed = [...items].map((item) => ({ item, key: keyOf(item) })).filter(({ key }) => !after || sign * compareCursors(key, after) > 0)
+  const keyed = [...items]
+    .map((item) => ({ item, key: keyOf(item) }))
+    .filter(({ key }) => !after || sign * compareCursors(key, after) > 0)
   keyed.sort((a, b) => sign * compareCursors(a.key, b.key))
   return takePage(keyed, request.size)
 }
 
 /** One page read from keys already in order; itemOf answers undefined for a key a filter leaves out. */
-export function pageOfSorted<T>(keys: SortedKeys, itemOf: (key: Cursor) => T | undefined, request: PageRequest): Page<T> {
+export function pageOfSorted<T>(
+  keys: SortedKeys,
+  itemOf: (key: Cursor) => T | undefined,
+  request: PageRequest,
+): Page<T> {
   const after = decode(request.nextToken)
   function* entries() {
     for (const key of keys.after(after, request.direction)) yield { key, item: itemOf(key) }

@@ -55,7 +55,8 @@ export class SortedKeys {
       if (after && this.holdsAt(index, after)) index++
       for (; index < this.keys.length; index++) yield this.keys[index] as Cursor
     } else {
-      for (let index = (after ? this.lowerBound(after) : this.keys.length) - 1; index >= 0; index--) yield this.keys[index] as Cursor
+      for (let index = (after ? this.lowerBound(after) : this.keys.length) - 1; index >= 0; index--)
+        yield this.keys[index] as Cursor
     }
   }
 }

@@ -1,6 +1,6 @@
 // Which resources carry which tag value, so get-or-create, tag filters and listTagValues look
 // up a few candidates instead of scanning every resource.
-import type { Tags } from '../../harness/contract/types.ts'
+import type { Tags } from '../../contract/types.ts'
 import { SortedKeys } from './sortedKeys.ts'
 
 interface KeyEntry {

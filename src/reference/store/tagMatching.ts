@@ -1,6 +1,6 @@
 // Tag semantics: an update sets the keys sent and removes a key sent as "" (S5); get-or-create
 // matches on the discriminating keys, or on every tag sent when none are listed (S6).
-import type { Tags } from '../../harness/contract/types.ts'
+import type { Tags } from '../../contract/types.ts'
 
 /** Tags after an update: sent keys set, keys sent as "" removed, the others kept. */
 export function applyTagUpdate(current: Tags, update: Tags | undefined): Tags {
@@ -21,7 +21,11 @@ export function initialTags(tags: Tags | undefined): Tags {
 /** The tags an existing resource must share with the request to be returned by get-or-create. */
 export function matchingTags(tags: Tags, discriminateByTags: string[] | undefined): Tags {
   if (!discriminateByTags) return initialTags(tags)
-  return Object.fromEntries(discriminateByTags.filter((key) => tags[key] !== undefined && tags[key] !== '').map((key) => [key, tags[key] as string]))
+  return Object.fromEntries(
+    discriminateByTags
+      .filter((key) => tags[key] !== undefined && tags[key] !== '')
+      .map((key) => [key, tags[key] as string]),
+  )
 }
 
 export function hasTags(resourceTags: Tags, wanted: Tags): boolean {

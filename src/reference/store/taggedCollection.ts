@@ -1,6 +1,6 @@
 // Users, conversations and messages share one way of being stored: by id, with their tags
 // indexed, so tag lookups and get-or-create matching do not scan the collection.
-import type { Tags } from '../../harness/contract/types.ts'
+import type { Tags } from '../../contract/types.ts'
 import { notFound } from '../apiError.ts'
 import { TagIndex } from './tagIndex.ts'
 import { hasTags } from './tagMatching.ts'

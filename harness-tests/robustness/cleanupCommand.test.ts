@@ -1,0 +1,88 @@
+// npm run cleanup: what earlier runs left (found by their marker tag) is deleted; what a run
+// that may still be going on made, and what carries no marker, is left alone.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { cleanupCommand, removeReportDir } from './support/certifyRun.ts'
+import { reference, referenceCredentials, targetEnv, type Running } from './support/servers.ts'
+
+const runIdAt = (ms: number, suffix: string) => `cr${ms.toString(36)}${suffix}`
+const oldRun = runIdAt(Date.now() - 3 * 3_600_000, 'a1b2c3')
+const recentRun = runIdAt(Date.now() - 60_000, 'd4e5f6')
+
+let target: Running
+
+async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(path, target.url), {
+    method,
+    headers: {
+      authorization: `Bearer ${referenceCredentials.token}`,
+      'x-bot-id': referenceCredentials.botId,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  assert.ok(response.status < 300, `${method} ${path} answered ${response.status}`)
+  return (await response.json()) as Record<string, unknown>
+}
+
+const idOf = (answer: Record<string, unknown>, kind: string) => (answer[kind] as { id: string }).id
+const ids = async (path: string, plural: string) =>
+  ((await call('GET', path))[plural] as { id: string }[]).map((r) => r.id).sort()
+
+const made: Record<'oldUser' | 'oldConversation' | 'oldMessage' | 'recentUser' | 'unmarkedUser', string> = {
+  oldUser: '',
+  oldConversation: '',
+  oldMessage: '',
+  recentUser: '',
+  unmarkedUser: '',
+}
+
+before(async () => {
+  target = await reference()
+  made.oldUser = idOf(await call('POST', 'v1/chat/users', { tags: { conformanceRun: oldRun } }), 'user')
+  made.oldConversation = idOf(
+    await call('POST', 'v1/chat/conversations', { channel: 'c', tags: { conformanceRun: oldRun } }),
+    'conversation',
+  )
+  await call('POST', `v1/chat/conversations/${made.oldConversation}/participants`, { userId: made.oldUser })
+  made.oldMessage = idOf(
+    await call('POST', 'v1/chat/messages', {
+      type: 'text',
+      payload: { text: 'left behind' },
+      userId: made.oldUser,
+      conversationId: made.oldConversation,
+      tags: { conformanceRun: oldRun },
+    }),
+    'message',
+  )
+  made.recentUser = idOf(await call('POST', 'v1/chat/users', { tags: { conformanceRun: recentRun } }), 'user')
+  made.unmarkedUser = idOf(await call('POST', 'v1/chat/users', { tags: {} }), 'user')
+})
+
+after(() => target.close())
+
+test('--dry-run lists what an earlier run left and deletes nothing', async () => {
+  const result = await cleanupCommand(['--dry-run'], { env: targetEnv(target.url), limitMs: 20_000 })
+  removeReportDir(result)
+  assert.equal(result.code, 0, result.output)
+  assert.match(
+    result.output,
+    /2 runs left resources marked conformanceRun; 1 started more than 60 minutes ago \(1 newer or unknown kept\)/,
+  )
+  assert.match(
+    result.output,
+    new RegExp(`${oldRun}: user ${made.oldUser}, conversation ${made.oldConversation}, message ${made.oldMessage}`),
+  )
+  assert.match(result.output, /dry run, 3 resources would be deleted/)
+  assert.deepEqual(await ids('v1/chat/users', 'users'), [made.oldUser, made.recentUser, made.unmarkedUser].sort())
+})
+
+test('deletes what the earlier run left, keeps the recent run and the unmarked', async () => {
+  const result = await cleanupCommand([], { env: targetEnv(target.url), limitMs: 20_000 })
+  removeReportDir(result)
+  assert.equal(result.code, 0, result.output)
+  assert.match(result.output, /deleted 3 of 3 resources/)
+  assert.deepEqual(await ids('v1/chat/users', 'users'), [made.recentUser, made.unmarkedUser].sort())
+  assert.deepEqual(await ids('v1/chat/conversations', 'conversations'), [])
+  assert.deepEqual(await ids('v1/chat/messages', 'messages'), [])
+})

@@ -1,0 +1,61 @@
+// A target that stops answering in the middle of a run: the run must end quickly with a clear
+// failure, never hang, nor wait out every request's timeout.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { RunResult } from './support/certifyRun.ts'
+import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
+
+const answeredBeforeSilence = 12
+const timeoutMs = 400
+const runLimitMs = 20_000
+
+let run: ProxiedRun
+let result: RunResult
+
+before(async () => {
+  run = await proxiedRun((_request, seq) => (seq <= answeredBeforeSilence ? 'pass' : 'hang'), ['tests/users.spec.ts'], {
+    env: {
+      CONFORMANCE_TIMEOUT_MS: String(timeoutMs),
+      CONFORMANCE_UNANSWERED_LIMIT: '3',
+      CONFORMANCE_RUN_TIMEOUT_MS: String(runLimitMs),
+    },
+    limitMs: 45_000,
+  })
+  result = run.result
+})
+
+after(() => run.close())
+
+test('the run ends within its limit and certify says the target stopped answering', () => {
+  assert.ok(
+    result.elapsedMs < runLimitMs,
+    `took ${result.elapsedMs} ms, the limit is ${runLimitMs} ms:\n${result.output}`,
+  )
+  assert.equal(result.code, 3, result.output)
+  assert.match(result.output, /the target stopped answering during the run \(3 requests in a row got no answer/)
+})
+
+test('the report names the stop; the checks it hit failed, the later ones did not run', () => {
+  const report = result.report
+  assert.ok(report, `no report:\n${result.output}`)
+  assert.match(report.targetStopped ?? '', /3 requests in a row got no answer, the last: timed out after 400 ms/)
+  // A check under way when the target fell silent fails: its request timed out, or its next was not sent.
+  const hit = report.checks.filter(
+    (c) =>
+      c.status === 'failed' &&
+      /no answer from the target: timed out after 400 ms|not sent: the target stopped answering/.test(c.reason ?? ''),
+  )
+  const notRun = report.checks.filter(
+    (c) => c.status === 'skipped' && /^not run: the target stopped answering/.test(c.reason ?? ''),
+  )
+  assert.ok(
+    hit.length > 0 && notRun.length > 0,
+    `expected timed-out and not-run checks:\n${JSON.stringify(report.checks, null, 1)}`,
+  )
+  assert.equal(
+    report.checks.filter((c) => c.status === 'passed').length + hit.length + notRun.length,
+    report.checks.length,
+    'every other check passed before the stop',
+  )
+  assert.equal(report.summary.verdict, 'does not conform')
+})

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { targetChart } from '../../src/bench/benchChart.ts'
+import { markdownReport } from '../../src/bench/benchReport.ts'
+import type { BenchResults } from '../../src/bench/benchResults.ts'
+import { interleaved, median, percentile } from '../../src/bench/samples.ts'
+import { judge, targets, type Target } from '../../src/bench/targets.ts'
+
+const empty: BenchResults = {
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:01:00.000Z',
+  machine: { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 0 },
+  quick: false,
+  errors: {},
+}
+
+const target = (comparison: Target['comparison'], value: number | undefined): Target => ({
+  id: 't',
+  title: 't',
+  comparison,
+  limit: 1.5,
+  unit: '×',
+  measure: () => value,
+})
+
+test('a target is met on its side of the limit, the limit included', () => {
+  const verdicts = [
+    judge(target('at most', 1.5), empty),
+    judge(target('at most', 1.51), empty),
+    judge(target('at least', 1.5), empty),
+    judge(target('at least', 1.49), empty),
+    judge(target('at most', undefined), empty),
+    judge(target('at most', Number.NaN), empty),
+  ].map((r) => r.verdict)
+  assert.deepEqual(verdicts, ['met', 'not met', 'met', 'not met', 'not measured', 'not measured'])
+})
+
+test('a growth ratio above 1.5 is not met, and a section that did not run is said to be not measured', () => {
+  const growth = {
+    options: { small: 1_000, large: 100_000, samples: 1 },
+    cases: [
+      {
+        operation: 'listTagValues' as const,
+        what: 'w',
+        smallMs: 1,
+        largeMs: 30,
+        smallP90Ms: 1,
+        largeP90Ms: 30,
+        ratio: 30,
+        targeted: true,
+      },
+    ],
+  }
+  const results = { ...empty, growth, errors: { certification: 'certify exited 1' } }
+  assert.equal(judge(targets.find((t) => t.id === 'growth.listTagValues') as Target, results).verdict, 'not met')
+  const report = markdownReport(results)
+  assert.match(
+    report,
+    /\| listTagValues: latency at 100,000 \/ at 1,000 stored \| 30\.0× \| ≤ 1\.50× \| \*\*not met\*\* \|/,
+  )
+  assert.match(report, /## 1\. Full certification\n\nNot measured: certify exited 1/)
+  assert.match(report, /## 2\. Harness overhead\n\nNot measured: not run/)
+})
+
+test('the chart draws one bar per target and escapes its labels', () => {
+  const svg = targetChart([
+    { id: 'a', title: 'a < b', comparison: 'at most', limit: 1, unit: '×', measured: 2, verdict: 'not met' },
+  ])
+  assert.equal(svg.match(/<rect /g)?.length, 2) // the background and the bar
+  assert.match(svg, /a &lt; b/)
+  assert.match(svg, /2\.00× \(≤ 1\.00×\) not met/)
+})
+
+test('medians and percentiles of samples, and interleaved turns', () => {
+  assert.equal(median([3, 1, 2]), 2)
+  assert.equal(median([4, 1, 3, 2]), 2.5)
+  assert.ok(Number.isNaN(median([])))
+  assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9)
+  assert.deepEqual(interleaved(['a', 'b', 'c'], 2), ['a', 'b', 'c', 'b', 'c', 'a'])
+})
+
+test('property cases: the time per added case of each step, or why nothing was measured', () => {
+  const runs = [
+    { cases: 10, wallMs: 4_000 },
+    { cases: 100, wallMs: 5_800 },
+    { cases: 1_000, wallMs: 23_800 },
+  ]
+  const measured = { grep: 'p', spec: undefined, tests: 1, runs, medians: runs }
+  assert.match(
+    markdownReport({ ...empty, properties: measured }),
+    /Time per added case: 10 → 100: 20\.0 ms, 100 → 1,000: 20\.0 ms\./,
+  )
+  const none = { ...measured, tests: 0, runs: [], medians: [], notMeasured: 'no property in this build' }
+  assert.match(
+    markdownReport({ ...empty, properties: none }),
+    /## 5\. Property cases\n\nNot measured: no property in this build\./,
+  )
+})

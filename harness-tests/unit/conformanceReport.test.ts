@@ -1,0 +1,146 @@
+// Levels and verdicts: an operation is the worst of its checks, a level the worst of its
+// operations (failed > skipped > passed); the badge, the pages and the exit code follow it.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { exitCodeOf, exitCodes } from '../../src/harness/reporting/exitCodes.ts'
+import { badgeMessage, badgeSvg } from '../../src/harness/reporting/badge.ts'
+import {
+  countsAt,
+  featureSplit,
+  judge,
+  summarise,
+  type CheckEntry,
+  type ConformanceReport,
+} from '../../src/harness/reporting/conformanceReport.ts'
+import { htmlReport } from '../../src/harness/reporting/htmlReport.ts'
+import { markdownReport } from '../../src/harness/reporting/markdownReport.ts'
+import { identityEntry, readRunMetadata, ShardMismatch } from '../../src/harness/reporting/runMetadata.ts'
+import type { Feature, Level } from '../../src/contract/levels.ts'
+
+function check(id: string, status: CheckEntry['status'], more: Partial<CheckEntry> = {}): CheckEntry {
+  return { id, operation: 'createUser', rule: 'S8', level: 'core', status, title: id, ...more }
+}
+
+function report(
+  checks: CheckEntry[],
+  level: Level = 'core',
+  features: Feature[] = ['action', 'integration'],
+): ConformanceReport {
+  const { operations, levels } = judge(checks, features)
+  return {
+    baseUrl: 'http://127.0.0.1:1/',
+    embedded: true,
+    target: {},
+    startedAt: new Date(0).toISOString(),
+    finishedAt: new Date(1500).toISOString(),
+    seed: 1,
+    runId: 'run',
+    harnessVersion: '0.0.0',
+    level,
+    features: featureSplit(features),
+    summary: summarise(checks, level, levels[level].verdict),
+    levels,
+    operations,
+    requests: checks.length,
+    checks,
+  }
+}
+
+test('an operation takes the worst status of its checks; a level the worst of its operations', () => {
+  const r = report([
+    check('S8.a', 'passed'),
+    check('S8.b', 'skipped', { operation: 'getUser' }),
+    check('S8.c', 'failed', { operation: 'getUser' }),
+    check('S8.d', 'passed', { operation: 'listUsers' }),
+  ])
+  const status = (id: string) => r.operations.find((op) => op.id === id)?.status.core
+  assert.equal(status('createUser'), 'passed')
+  assert.equal(status('getUser'), 'failed')
+  assert.equal(status('deleteUser'), 'unchecked')
+  assert.equal(r.levels.core.verdict, 'does not conform')
+  assert.deepEqual(r.levels.core.operations, { passed: 2, failed: 1, skipped: 0, unchecked: 30, total: 33 })
+  assert.equal(exitCodeOf(r), exitCodes.doesNotConform)
+})
+
+test('a skipped check of the certified level leaves it incomplete, and the exit code is 1', () => {
+  const r = report([check('S8.a', 'passed'), check('S8.b', 'skipped', { reason: 'needs more tag keys' })])
+  assert.equal(r.levels.core.verdict, 'incomplete')
+  assert.equal(exitCodeOf(r), exitCodes.doesNotConform)
+  assert.match(badgeMessage(r), /core 1 skipped/)
+})
+
+test('strict adds the usage checks; full adds only the checks of configured features', () => {
+  const checks = [
+    check('S8.core', 'passed'),
+    check('S4.usage', 'failed', { rule: 'S4', level: 'strict' }),
+    check('S12.action', 'skipped', {
+      rule: 'S12',
+      operation: 'callAction',
+      level: 'full',
+      needs: 'action',
+      reason: 'not configured',
+    }),
+    check('S12.integration', 'passed', {
+      rule: 'S12',
+      operation: 'configureIntegration',
+      level: 'full',
+      needs: 'integration',
+    }),
+  ]
+  const r = report(checks, 'full', ['integration'])
+  assert.equal(r.levels.core.verdict, 'conforms')
+  assert.equal(r.levels.strict.verdict, 'does not conform')
+  // The action is not configured: its skipped check is shown but is not part of full.
+  assert.equal(r.levels.full.verdict, 'conforms')
+  assert.equal(r.operations.find((op) => op.id === 'callAction')?.status.full, 'unchecked')
+  assert.equal(exitCodeOf(r), exitCodes.conforms)
+  assert.equal(exitCodeOf({ ...r, level: 'strict' }), exitCodes.doesNotConform)
+  // Configured, the same skip makes full incomplete: a certification may skip nothing of its level.
+  assert.equal(report(checks, 'full', ['action', 'integration']).levels.full.verdict, 'incomplete')
+  assert.ok(!countsAt(checks[1] as CheckEntry, 'core', new Set()))
+})
+
+test('a level with no check at all does not conform', () => {
+  const r = report([])
+  assert.equal(r.levels.core.verdict, 'incomplete')
+  assert.equal(exitCodeOf(r), exitCodes.doesNotConform)
+})
+
+test('the badge counts operations: core N/33, or the failing count', () => {
+  const passing = report([check('S8.a', 'passed')])
+  assert.equal(badgeMessage(passing), 'core 1/33')
+  assert.match(badgeSvg(passing), /Runtime API conformance/)
+  assert.equal(
+    badgeMessage(report([check('S8.a', 'failed'), check('S8.b', 'failed', { operation: 'getUser' })])),
+    'core 2 failing',
+  )
+})
+
+test('what a target sent cannot break out of the HTML page or a Markdown table', () => {
+  const hostile = '<script>alert(1)</script> | `` ``` "\'&'
+  const r = report([
+    check('S8.a', 'failed', { reason: hostile, failure: { message: `${hostile}\nand a second line`, exchanges: [] } }),
+  ])
+  const page = htmlReport(r)
+  assert.ok(!page.includes('<script>'))
+  assert.match(page, /Content-Security-Policy" content="default-src 'none'/)
+  const table = markdownReport(r)
+    .split('\n')
+    .find((line) => line.startsWith('| S8.a '))
+  assert.ok(table?.includes('\\|'), 'pipes inside a cell are escaped')
+  assert.ok(markdownReport(r).includes('````\n'), 'a fence longer than the backticks inside it')
+})
+
+test('shards of one run share seed and run id; merged shards of two runs are refused', () => {
+  const one = { seed: 7, runId: 'r1', ...identityEntry(7, 'r1') }
+  assert.equal(readRunMetadata({ ...one, ...one }).seed, 7)
+  assert.throws(() => readRunMetadata({ ...one, ...identityEntry(8, 'r1') }), ShardMismatch)
+  assert.throws(() => readRunMetadata({ ...one, ...identityEntry(7, 'r2') }), ShardMismatch)
+})
+
+test('observations are shown as facts and decide nothing', () => {
+  const r = report([check('S9.a', 'passed', { observations: ['a participant for an unknown user answered 404'] })])
+  assert.equal(r.levels.core.verdict, 'conforms')
+  assert.match(markdownReport(r), /## Observations[\s\S]*answered 404/)
+  assert.match(htmlReport(r), /id="observations"[\s\S]*answered 404/)
+})

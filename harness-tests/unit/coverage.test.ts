@@ -1,0 +1,34 @@
+// The suite covers every documented operation with a failure path and every rule with a check,
+// and README.md shows the current table (npm run coverage writes it).
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import { listChecks } from '../../src/harness/reporting/checkListing.ts'
+import {
+  coverageByOperation,
+  coverageGaps,
+  coverageTable,
+  withCoverageTable,
+  type ListedCheck,
+} from '../../src/harness/reporting/coverage.ts'
+
+const checks = listChecks()
+
+test('no operation lacks a failure-path check, and no rule a check', () => {
+  assert.deepEqual(coverageGaps(checks), [])
+})
+
+test('README.md holds the current coverage table (npm run coverage)', () => {
+  const readme = readFileSync('README.md', 'utf8')
+  assert.equal(withCoverageTable(readme, coverageTable(coverageByOperation(checks))), readme)
+})
+
+test('a gap is named: an operation with only successful calls, a rule without a check', () => {
+  const only: ListedCheck[] = [
+    { id: 'SHAPE.getUser.valid-call', operation: 'getUser', rule: 'SHAPE', failurePath: false },
+  ]
+  const gaps = coverageGaps(only)
+  assert.ok(gaps.includes('getUser has no failure-path check'))
+  assert.ok(gaps.includes('createUser has no check of a successful call'))
+  assert.ok(gaps.includes('rule S11 has no check'))
+})
