@@ -128,6 +128,27 @@ const cases: { name: string; schema: string; value: unknown; rule?: string; line
     line: /^\/type \[S13\]/,
   },
   { name: 'an empty answer with a key', schema: 'responses/empty.json', value: { ok: true }, rule: 'SHAPE' },
+  { name: 'a state payload of null (deletes it)', schema: 'requests/setState.json', value: { payload: null } },
+  {
+    name: 'a state payload that is a string',
+    schema: 'requests/setState.json',
+    value: { payload: 'x' },
+    rule: 'SHAPE',
+    line: /^\/payload \[SHAPE\] must be object/,
+  },
+  {
+    name: 'sandboxIdentifiers of null',
+    schema: 'requests/configureIntegration.json',
+    value: { sandboxIdentifiers: null },
+  },
+  { name: 'sandboxIdentifiers of {}', schema: 'requests/configureIntegration.json', value: { sandboxIdentifiers: {} } },
+  {
+    name: 'sandboxIdentifiers with a key',
+    schema: 'requests/configureIntegration.json',
+    value: { sandboxIdentifiers: { a: 'b' } },
+    rule: 'SHAPE',
+    line: /^\/sandboxIdentifiers\/a \[SHAPE\] is not allowed/,
+  },
 ]
 
 test('every schema compiles in strict mode', () => {

@@ -182,7 +182,7 @@ export interface CallActionBody {
 export interface ConfigureIntegrationBody {
   identifier?: string | null
   scheduleRegisterCall?: string
-  sandboxIdentifiers?: Record<string, never>
+  sandboxIdentifiers?: Record<string, never> | null
 }
 export type TagValuesType = 'user' | 'conversation' | 'message'
 
