@@ -13,7 +13,8 @@ import {
 import { stringOfLength } from '../../../fixtures/stringsOfLength.ts'
 import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
-import { test, type CheckFixtures } from '../runner/playwrightTest.ts'
+import { test } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import type { Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
@@ -28,7 +29,7 @@ function resourceIn(reply: Reply): unknown {
   )
 }
 
-async function sendLength(f: CheckFixtures, row: LengthBoundary, sent: LengthCase): Promise<void> {
+async function sendLength(f: CheckContext, row: LengthBoundary, sent: LengthCase): Promise<void> {
   const template = requestTemplate(row.operation)
   const base = await template.build(f)
   const current = valueAt(

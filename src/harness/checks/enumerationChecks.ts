@@ -4,7 +4,7 @@
 import { fieldName } from '../../../fixtures/contractFields.ts'
 import { enumerations, outsideValues, type Enumeration } from '../../../fixtures/enumerations.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess } from './expectations.ts'
@@ -12,7 +12,7 @@ import { defineProperty } from './property.ts'
 import { requestTemplate } from './requestTemplates.ts'
 import { withValueAt } from './requestFields.ts'
 
-async function requestWith(f: CheckFixtures, row: Enumeration, value: string): Promise<CallOptions> {
+async function requestWith(f: CheckContext, row: Enumeration, value: string): Promise<CallOptions> {
   const base = await requestTemplate(row.operation).build(f)
   return withValueAt(base, row.location, row.path, value, () => f.values.keyFor('enumeration')).request
 }

@@ -3,7 +3,7 @@
 // breaks its schema, a property the contract does not list, a path id that never existed —
 // answers the documented error with the documented error body (expectError checks the body).
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { operation, type OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { defineCheck, type Check } from './check.ts'
@@ -27,7 +27,7 @@ function describe(expected: ExpectedError): string {
 function rejectionCheck(
   id: OperationId,
   name: { rule: RuleId; suffix: string; summary: string },
-  run: (fixtures: CheckFixtures, valid: CallOptions) => Promise<void>,
+  run: (context: CheckContext, valid: CallOptions) => Promise<void>,
 ): Check {
   const recipe = validCalls[id]
   return defineCheck(

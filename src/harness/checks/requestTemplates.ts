@@ -7,14 +7,14 @@ import { documentedValue } from '../../../fixtures/contractFields.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
 import type { OperationId } from '../../contract/operations.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import type { Feature } from './check.ts'
 import { expectSuccess } from './expectations.ts'
 
 export interface RequestTemplate {
-  build(fixtures: CheckFixtures): CallOptions | Promise<CallOptions>
+  build(context: CheckContext): CallOptions | Promise<CallOptions>
   /** Makes what the request addresses exist (a state to read or change), once its fields are final. */
-  prepare?(fixtures: CheckFixtures, request: CallOptions): Promise<void>
+  prepare?(context: CheckContext, request: CallOptions): Promise<void>
   /**
    * The request names something the target may not have (an action): a value within the limits
    * may then be refused as unknown (S12 [open]: 400 or 404), never as invalid.
@@ -26,19 +26,19 @@ export interface RequestTemplate {
 }
 
 /** One tag on every get-or-create request, run-unique, so it can only ever find what this check made. */
-function ownTag({ values }: CheckFixtures): Record<string, string> {
+function ownTag({ values }: CheckContext): Record<string, string> {
   return { [values.keyFor('conformanceRequest')]: values.unique('own') }
 }
 
 // A conversation's state: the one state type whose id is a resource a check can make and delete.
 const conversationState = documentedValue('params/state.json', ['type'], 'conversation')
 
-async function stateAddress(f: CheckFixtures): Promise<CallOptions> {
+async function stateAddress(f: CheckContext): Promise<CallOptions> {
   const { conversation } = await f.make.chatOfTest()
   return { params: { type: conversationState, id: conversation.id, name: f.values.unique('state') } }
 }
 
-async function storeState(f: CheckFixtures, request: CallOptions): Promise<void> {
+async function storeState(f: CheckContext, request: CallOptions): Promise<void> {
   expectSuccess(await f.api.call('setState', { params: request.params ?? {}, body: { payload: {} } }), '(prerequisite)')
 }
 

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type * as T from '../../contract/types.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff } from './fieldDiff.ts'
@@ -175,7 +175,7 @@ export const nullPayloadDeletes = defineCheck(
  * Whose id a state of each type is addressed by. A type without an owner here gets a well-formed
  * id of nothing: the target may answer 404 for it (it knows no such owner), never 400.
  */
-const owners: Partial<Record<string, (f: CheckFixtures) => string | Promise<string>>> = {
+const owners: Partial<Record<string, (f: CheckContext) => string | Promise<string>>> = {
   conversation: async ({ make }) => (await make.conversation()).id,
   user: async ({ make }) => (await make.user()).id,
   bot: ({ harness }) => harness.botId,

@@ -5,7 +5,7 @@
 import type { CallOptions } from '../client/runtimeClient.ts'
 import type { OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import type { Feature } from './check.ts'
 import type { ExpectedError } from './expectations.ts'
 
@@ -21,7 +21,7 @@ export interface ValidCall {
   /** The rule whose statement a successful call shows (SHAPE, the contract sheet, by default). */
   rule?: RuleId
   /** Makes what the call refers to; returns the path parameters, query and body of a call that succeeds. */
-  prepare(fixtures: CheckFixtures): CallOptions | Promise<CallOptions>
+  prepare(context: CheckContext): CallOptions | Promise<CallOptions>
   /** Path parameters naming a resource by id, and what a never-existing id in each must get (S13). */
   ids?: Record<string, UnknownIdAnswer>
 }
@@ -42,20 +42,20 @@ const openStateOwner: UnknownIdAnswer = {
 
 const byId = (id: string): CallOptions => ({ params: { id } })
 
-const user = async ({ make }: CheckFixtures) => byId((await make.user()).id)
-const conversation = async ({ make }: CheckFixtures) => byId((await make.conversation()).id)
-const message = async ({ make }: CheckFixtures) => byId((await make.message(await make.chat())).id)
-const chatParticipant = async ({ make }: CheckFixtures): Promise<CallOptions> => {
+const user = async ({ make }: CheckContext) => byId((await make.user()).id)
+const conversation = async ({ make }: CheckContext) => byId((await make.conversation()).id)
+const message = async ({ make }: CheckContext) => byId((await make.message(await make.chat())).id)
+const chatParticipant = async ({ make }: CheckContext): Promise<CallOptions> => {
   const { user, conversation } = await make.chat()
   return { params: { id: conversation.id, userId: user.id } }
 }
-const existingState = async ({ make }: CheckFixtures): Promise<CallOptions> => ({
+const existingState = async ({ make }: CheckContext): Promise<CallOptions> => ({
   params: { ...(await make.state()).at },
 })
-const freeState = async ({ make }: CheckFixtures): Promise<CallOptions> => ({
+const freeState = async ({ make }: CheckContext): Promise<CallOptions> => ({
   params: { ...(await make.stateAddress()) },
 })
-const oneTag = ({ values }: CheckFixtures) => ({ [values.tagKey()]: values.unique('v') })
+const oneTag = ({ values }: CheckContext) => ({ [values.tagKey()]: values.unique('v') })
 
 export const validCalls: Record<OperationId, ValidCall> = {
   // Users
