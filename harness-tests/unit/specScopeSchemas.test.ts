@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { SchemaRegistry } from '../../src/contract/schemaRegistry.ts'
+import { workflowStatusGroups } from '../../src/contract/workflowStatusGroups.ts'
 
 const schemas = new SchemaRegistry()
 const id = (prefix: string) => `${prefix}_01JD2X3Y4Z5A6B7C8D9E0F1G2H`
@@ -250,4 +251,15 @@ test('spec scope: limits are read through $refs', () => {
   // A type beside a $ref narrows the target's: a task's failureReason is never null.
   assert.equal(schemas.schemaOf('resources/task.json', 'failureReason').type, 'string')
   assert.deepEqual(schemas.schemaOf('resources/event.json', 'failureReason').type, ['string', 'null'])
+})
+
+test('spec scope: the status groups split the Workflow statuses, and are the groups discriminateByStatusGroup names', () => {
+  const statuses = schemas.schemaOf('resources/workflow.json', 'status').enum as string[]
+  const grouped = Object.values(workflowStatusGroups).flat()
+  assert.deepEqual([...grouped].sort(), [...statuses].sort())
+  assert.equal(new Set(grouped).size, grouped.length, 'a status in two groups')
+  assert.deepEqual(
+    Object.keys(workflowStatusGroups).sort(),
+    (schemas.schemaOf('requests/getOrCreateWorkflow.json', 'discriminateByStatusGroup').enum as string[]).sort(),
+  )
 })

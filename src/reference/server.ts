@@ -8,13 +8,17 @@ import { faultsNamed, type Fault } from './faults/index.ts'
 import { referenceDefaults } from './defaults.ts'
 import { OperationRouter } from './operationRoutes.ts'
 import { registerActions } from './routes/actions.ts'
+import { registerAnalytics } from './routes/analytics.ts'
 import { registerConversations } from './routes/conversations.ts'
 import { registerEvents } from './routes/events.ts'
+import { registerIngestion } from './routes/ingestion.ts'
 import { registerMessages } from './routes/messages.ts'
 import { registerParticipants } from './routes/participants.ts'
 import { registerStates } from './routes/states.ts'
 import { registerTags } from './routes/tags.ts'
+import { registerTasks } from './routes/tasks.ts'
 import { registerUsers } from './routes/users.ts'
+import { registerWorkflows } from './routes/workflows.ts'
 import { rejectUndeclaredTagKeys } from './declaredTagKeys.ts'
 import { ChatStore } from './store/chatStore.ts'
 
@@ -123,6 +127,11 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
   registerStates(router, store)
   registerActions(router)
   registerTags(router, store)
+  // The spec scope: the 15 operations of the published API beyond the documented 33 (S14-S19).
+  registerIngestion(router, store)
+  registerTasks(router, store)
+  registerWorkflows(router, store)
+  registerAnalytics(router)
   return app
 }
 

@@ -4,7 +4,7 @@
 // check sees which rule; `npm run mutants` proves every one is caught (src/selfTest/).
 import type { FastifyInstance } from 'fastify'
 import type { Level } from '../../contract/levels.ts'
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import type { OperationCall, OperationWrapper } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
@@ -16,9 +16,9 @@ export interface FaultContext {
   /** The bearer token the reference accepts. */
   token: string
   /** Wraps an operation: request in, the correct handler (`next`), answer out. */
-  wrap: (id: OperationId, wrapper: OperationWrapper) => void
+  wrap: (id: ChatOperationId, wrapper: OperationWrapper) => void
   /** An operation as served without faults (validation included), to answer as another operation would. */
-  correctCall: (id: OperationId) => OperationCall
+  correctCall: (id: ChatOperationId) => OperationCall
 }
 
 /**

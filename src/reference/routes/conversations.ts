@@ -10,9 +10,9 @@ import type { OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
 import { byField, pageOf } from '../store/paging.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
-import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+import { pageRequest, tagsFilter, textList, withinDates } from './listQuery.ts'
 
-function newConversation(body: CreateConversationBody): Conversation {
+export function newConversation(body: CreateConversationBody): Conversation {
   const now = timestamp()
   return {
     id: newId('conv'),
@@ -24,12 +24,6 @@ function newConversation(body: CreateConversationBody): Conversation {
   }
 }
 
-function asList(value: unknown): string[] {
-  if (value === undefined) return []
-  const list: unknown[] = Array.isArray(value) ? value : [value]
-  return list.filter((item): item is string => typeof item === 'string')
-}
-
 export function registerConversations(router: OperationRouter, store: ChatStore): void {
   router.register<CreateConversationBody>('createConversation', ({ body }) => ({
     conversation: store.conversations.put(newConversation(body)),
@@ -39,7 +33,7 @@ export function registerConversations(router: OperationRouter, store: ChatStore)
 
   router.register('listConversations', ({ query }) => {
     const inRange = withinDates<Conversation>(query, (c) => c.createdAt)
-    const participantIds = asList(query.participantIds)
+    const participantIds = textList(query.participantIds)
     const { channel, integrationName } = query as { channel?: string; integrationName?: string }
     const conversations = store.conversations
       .withTags(tagsFilter(query))

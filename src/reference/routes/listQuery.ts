@@ -1,4 +1,4 @@
-// Reading the common list parameters: page token, sort, and inclusive date bounds (S7).
+// Reading the common list parameters: page token, sort, inclusive date bounds, tag and other filters (S7).
 import { ApiError } from '../apiError.ts'
 import type { PageRequest, SortDirection } from '../store/paging.ts'
 
@@ -32,4 +32,31 @@ export function tagsFilter(query: Record<string, unknown>): Record<string, strin
     throw new ApiError('InvalidQuery', 'tags must be a map of strings, e.g. tags.color=blue')
   }
   return tags as Record<string, string>
+}
+
+/** The page of a list the documents order "most recent first" (tasks, workflows), whatever the query asks. */
+export function newestFirstPage(query: Record<string, unknown>, size: number): PageRequest {
+  return { ...pageRequest(query, size), direction: 'desc' }
+}
+
+/** A predicate for filters that each name a field and the value it must have (conversationId=…); absent ones pass all. */
+export function fieldFilters<R>(
+  query: Record<string, unknown>,
+  fields: readonly (keyof R & string)[],
+): (item: R) => boolean {
+  const wanted = fields.flatMap((field) => (typeof query[field] === 'string' ? [[field, query[field]] as const] : []))
+  return (item) => wanted.every(([field, value]) => item[field] === value)
+}
+
+/** A predicate for a filter of several allowed values of one field (status=a&status=b); absent, it passes all. */
+export function oneOf<R>(value: unknown, field: keyof R & string): (item: R) => boolean {
+  const allowed = textList(value)
+  return (item) => allowed.length === 0 || allowed.includes(item[field] as string)
+}
+
+/** A filter of several values (participantIds=a&participantIds=b); a single value is a list of one. */
+export function textList(value: unknown): string[] {
+  if (value === undefined) return []
+  const list: unknown[] = Array.isArray(value) ? value : [value]
+  return list.filter((item): item is string => typeof item === 'string')
 }

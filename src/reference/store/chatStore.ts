@@ -1,6 +1,6 @@
 // The reference's memory: every resource of one bot, with the indexes that keep lookups flat as
 // the store grows, and the relations between resources (participants, a conversation's messages).
-import type { Conversation, Event, Message, State, User } from '../../contract/types.ts'
+import type { Conversation, Event, Message, State, Task, User, Workflow } from '../../contract/types.ts'
 import { SortedKeys } from './sortedKeys.ts'
 import { TaggedCollection } from './taggedCollection.ts'
 
@@ -35,6 +35,9 @@ export class ChatStore {
   readonly messages = new TaggedCollection<Message>('message')
   readonly events = new Map<string, StoredEvent>()
   readonly states = new Map<string, StoredState>()
+  // The spec scope (S14, S15): tagged and listed like users and conversations.
+  readonly tasks = new TaggedCollection<Task>('task')
+  readonly workflows = new TaggedCollection<Workflow>('workflow')
 
   /** A conversation's messages by (createdAt, id), so one page of them costs the same however many there are. */
   private readonly messagesOfConversation = new Map<string, SortedKeys>()

@@ -1,0 +1,67 @@
+// Tasks (the spec scope, S14): create in a conversation, get, update the fields sent, delete,
+// list with filters, most recent first.
+import type { CreateTaskBody, Task, UpdateTaskBody } from '../../contract/types.ts'
+import { defaultTimeoutAt, newId, timestamp } from '../clock.ts'
+import type { OperationRouter } from '../operationRoutes.ts'
+import { fitted } from '../resourceLimits.ts'
+import type { ChatStore } from '../store/chatStore.ts'
+import { byField, pageOf } from '../store/paging.ts'
+import { applyTagUpdate, initialTags } from '../store/tagMatching.ts'
+import { fieldFilters, newestFirstPage, oneOf, tagsFilter } from './listQuery.ts'
+
+const resource = 'resources/task.json'
+
+export function registerTasks(router: OperationRouter, store: ChatStore): void {
+  router.register<CreateTaskBody>('createTask', ({ body }) => {
+    // What a task refers to must exist, as for a message (S14: a task needs a conversation).
+    store.conversations.get(body.conversationId)
+    if (body.userId !== undefined) store.users.get(body.userId)
+    if (body.parentTaskId !== undefined) store.tasks.get(body.parentTaskId)
+    const now = timestamp()
+    const task: Task = {
+      id: newId('task'),
+      title: fitted(resource, 'title', body.title ?? ''),
+      description: fitted(resource, 'description', body.description ?? ''),
+      type: body.type,
+      data: body.data ?? {},
+      // [open] The initial status; pending is the vendor's usage.
+      status: 'pending',
+      conversationId: body.conversationId,
+      timeoutAt: body.timeoutAt ?? defaultTimeoutAt(),
+      createdAt: now,
+      updatedAt: now,
+      tags: initialTags(body.tags),
+    }
+    if (body.parentTaskId !== undefined) task.parentTaskId = body.parentTaskId
+    if (body.userId !== undefined) task.userId = body.userId
+    return { task: store.tasks.put(task) }
+  })
+
+  router.register('getTask', ({ params }) => ({ task: store.tasks.get(params.id as string) }))
+
+  // Any field not sent is left unchanged; tags as in S5.
+  router.register<UpdateTaskBody>('updateTask', ({ params, body }) => {
+    const task = { ...store.tasks.get(params.id as string) }
+    if (body.title !== undefined) task.title = fitted(resource, 'title', body.title)
+    if (body.description !== undefined) task.description = fitted(resource, 'description', body.description)
+    if (body.data !== undefined) task.data = body.data
+    if (body.timeoutAt !== undefined) task.timeoutAt = body.timeoutAt
+    if (body.status !== undefined) task.status = body.status
+    task.tags = applyTagUpdate(task.tags, body.tags)
+    task.updatedAt = timestamp()
+    return { task: store.tasks.put(task) }
+  })
+
+  router.register('deleteTask', ({ params }) => {
+    store.tasks.remove(params.id as string)
+    return {}
+  })
+
+  router.register('listTasks', ({ query }) => {
+    const filters = fieldFilters<Task>(query, ['conversationId', 'userId', 'parentTaskId', 'type'])
+    const statuses = oneOf<Task>(query.status, 'status')
+    const tasks = store.tasks.withTags(tagsFilter(query)).filter((task) => filters(task) && statuses(task))
+    const page = pageOf(tasks, byField<Task>('createdAt'), newestFirstPage(query, store.pageSize))
+    return { tasks: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+  })
+}
