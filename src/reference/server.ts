@@ -2,6 +2,7 @@
 // server, correct per the contract, that the harness certifies when no target is configured.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
+import type { ChatRuleId } from '../contract/rules.ts'
 import { contractSchemas } from '../contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
 import { faultsNamed, type Fault } from './faults/index.ts'
@@ -27,7 +28,7 @@ export interface ReferenceOptions {
   botId: string
   pageSize?: number
   /** Faults to answer with, for tests of the harness; default: those REFERENCE_FAULT names (none when unset). */
-  faults?: readonly Fault[]
+  faults?: readonly Fault<ChatRuleId>[]
   /** A store filled beforehand (the bench's growth measurements); a new empty one by default. */
   store?: ChatStore
   /** The tag keys the bot declares; any other key is rejected (declaredTagKeys.ts). Unset: every key. */
