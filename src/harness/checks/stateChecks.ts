@@ -2,6 +2,7 @@
 // an expiry after which it is gone; S4: every documented state type is accepted in the path.
 // Every state a check sets is removed when it ends (the ledger sets its payload to null).
 import { setTimeout as sleep } from 'node:timers/promises'
+import { notFound } from '../../contract/documentedErrors.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type * as T from '../../contract/types.ts'
@@ -11,8 +12,6 @@ import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff } from './fieldDiff.ts'
 import { observe } from './observations.ts'
 import { neverExistingId } from '../../../fixtures/identifiers.ts'
-
-const notFound = { status: 404, type: 'ResourceNotFound' } as const
 
 /** Short, so the run stays short; long enough that the state is still there when read at once. */
 export const shortExpiryMs = 1_000
