@@ -69,7 +69,7 @@ function assertNewestFirst(listed: { id: string; createdAt: string }[], made: { 
     assert.ok((listed[i - 1] as { createdAt: string }).createdAt >= (listed[i] as { createdAt: string }).createdAt)
 }
 
-export const tasksRules: RuleScenario[] = [
+const tasksRules: RuleScenario[] = [
   {
     name: 'S14.create-then-get',
     async run(api) {
@@ -164,7 +164,7 @@ export const tasksRules: RuleScenario[] = [
   },
 ]
 
-export const workflowsRules: RuleScenario[] = [
+const workflowsRules: RuleScenario[] = [
   {
     name: 'S15.create-then-get',
     async run(api) {
@@ -324,7 +324,7 @@ export const workflowsRules: RuleScenario[] = [
   },
 ]
 
-export const cancelRules: RuleScenario[] = [
+const cancelRules: RuleScenario[] = [
   {
     name: 'S16.cancel-a-scheduled-event',
     async run(api) {
@@ -377,7 +377,7 @@ const listedMessages = async (api: ReferenceApi, conversationId: string) => {
   return all
 }
 
-export const importRules: RuleScenario[] = [
+const importRules: RuleScenario[] = [
   {
     name: 'S17.import-twice-creates-nothing-new',
     async run(api) {
@@ -430,7 +430,7 @@ export const importRules: RuleScenario[] = [
   },
 ]
 
-export const initializeRules: RuleScenario[] = [
+const initializeRules: RuleScenario[] = [
   {
     name: 'S18.initialize-twice-same-user-and-conversation',
     async run(api) {
@@ -469,7 +469,7 @@ export const initializeRules: RuleScenario[] = [
   },
 ]
 
-export const analyticsRules: RuleScenario[] = [
+const analyticsRules: RuleScenario[] = [
   {
     name: 'S19.track-analytics-limits',
     async run(api) {

@@ -15,7 +15,7 @@ export interface Answer {
   body: Record<string, unknown>
 }
 
-export interface CallOptions {
+interface CallOptions {
   params?: Record<string, string>
   query?: Record<string, unknown>
   body?: unknown

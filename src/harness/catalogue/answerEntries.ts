@@ -6,7 +6,7 @@ import { operations, type OperationId } from '../../contract/operations.ts'
 import { isRuleId, type RuleId } from '../../contract/rules.ts'
 import { contractSchemas, type SchemaNode } from '../../contract/schemaRegistry.ts'
 import { defineCheck } from '../checks/check.ts'
-import { validCalls } from '../checks/validCalls.ts'
+import { operationRequests } from '../checks/operationRequests.ts'
 import type { Feature } from '../../contract/levels.ts'
 import type { DerivedEntry, TestedEntry } from './catalogueEntry.ts'
 
@@ -21,7 +21,7 @@ function rulesIn(node: unknown, found = new Set<RuleId>()): Set<RuleId> {
 }
 
 /** The rules an operation's success answer can break: SHAPE plus the x-rules of its schema. */
-export function answerRules(operationId: OperationId): RuleId[] {
+function answerRules(operationId: OperationId): RuleId[] {
   const op = operations.get(operationId)
   if (!op) return []
   return ['SHAPE', ...rulesIn(contractSchemas().schemaOf(op.response))]
@@ -63,7 +63,9 @@ export function answerEntries(area: string, tested: readonly TestedEntry[]): Der
     const own = tested.filter((check) => check.operation === operation)
     const errorNeeds = own.some((check) => !check.needs) ? undefined : own[0]?.needs
     return [
-      ...answerRules(operation).map((rule) => entry(operation, rule, 'success', area, validCalls[operation].needs)),
+      ...answerRules(operation).map((rule) =>
+        entry(operation, rule, 'success', area, operationRequests[operation].needs),
+      ),
       entry(operation, 'S13', 'error', area, errorNeeds),
     ]
   })

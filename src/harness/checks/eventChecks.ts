@@ -2,24 +2,24 @@
 // may carry a schedule; it reads back as created (S8), and listEvents narrows by each filter.
 // Events have no documented delete: what these checks create stays on the target.
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import { documentedValues } from '../../../fixtures/contractFields.ts'
 import type * as T from '../../contract/types.ts'
 import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
-import { byId, expectListed, walkPages, type Walk } from './pagination.ts'
+import { byId, expectListed, walkPages, type Walk } from './listWalk.ts'
 
 const inAnHour = 3_600_000
 
 /** The two documented ways to schedule an event, as data. */
-export const schedules: { name: string; schedule: () => T.Schedule }[] = [
+const schedules: { name: string; schedule: () => T.Schedule }[] = [
   { name: 'delay', schedule: () => ({ delay: inAnHour }) },
   { name: 'date-time', schedule: () => ({ dateTime: new Date(Date.now() + inAnHour).toISOString() }) },
 ]
 
 /** The filters of listEvents that S10 names besides status, each an Event field. */
-export const eventFilters = ['type', 'conversationId', 'userId', 'messageId'] as const
+const eventFilters = ['type', 'conversationId', 'userId', 'messageId'] as const
 
 /** An event linked to a new conversation, user and message. */
 async function linkedEventBody({ make }: CheckContext): Promise<T.CreateEventBody> {
@@ -34,7 +34,7 @@ function stable(event: T.Event): Record<string, unknown> {
   return rest
 }
 
-export const createdEventIsReadable = defineCheck(
+const createdEventIsReadable = defineCheck(
   {
     id: 'S8.event.create-then-get',
     operation: 'getEvent',
@@ -52,7 +52,7 @@ export const createdEventIsReadable = defineCheck(
   },
 )
 
-export const newEventHasNoFailure = defineCheck(
+const newEventHasNoFailure = defineCheck(
   { id: 'S10.event.failure-reason-null', operation: 'createEvent', summary: 'a new event carries failureReason null' },
   async ({ api, make }) => {
     const reply = await api.createEvent(make.eventBody())
@@ -65,7 +65,7 @@ export const newEventHasNoFailure = defineCheck(
   },
 )
 
-export const unscheduledIsPending = defineCheck(
+const unscheduledIsPending = defineCheck(
   {
     id: 'S10.event.unscheduled-pending',
     operation: 'createEvent',
@@ -79,7 +79,7 @@ export const unscheduledIsPending = defineCheck(
   },
 )
 
-export const scheduledIsAccepted = (way: (typeof schedules)[number]): Check =>
+const scheduledIsAccepted = (way: (typeof schedules)[number]): Check =>
   defineCheck(
     {
       id: `S10.event.schedule-${way.name}-accepted`,
@@ -93,7 +93,7 @@ export const scheduledIsAccepted = (way: (typeof schedules)[number]): Check =>
     },
   )
 
-export const scheduledIsScheduled = (way: (typeof schedules)[number]): Check =>
+const scheduledIsScheduled = (way: (typeof schedules)[number]): Check =>
   defineCheck(
     {
       id: `S10.event.schedule-${way.name}-status`,
@@ -116,7 +116,12 @@ async function expectFiltered(
   unwanted: T.Event | undefined,
 ): Promise<Walk<T.Event>> {
   const walk = await walkPages<T.Event>(api, 'listEvents', 'events', { query })
-  expectListed(walk, byId, [wanted.id], unwanted ? [unwanted.id] : [], JSON.stringify(query))
+  expectListed(walk, {
+    keyOf: byId,
+    wanted: [wanted.id],
+    outside: unwanted ? [unwanted.id] : [],
+    filter: JSON.stringify(query),
+  })
   const outsider = walk.items.find((e) =>
     Object.entries(query).some(([key, value]) => (e as unknown as Record<string, unknown>)[key] !== value),
   )
@@ -128,7 +133,7 @@ async function expectFiltered(
   return walk
 }
 
-export const listFilter = (field: (typeof eventFilters)[number]): Check =>
+const listFilter = (field: (typeof eventFilters)[number]): Check =>
   defineCheck(
     {
       id: `S10.event.list-by-${field}`,
@@ -142,7 +147,7 @@ export const listFilter = (field: (typeof eventFilters)[number]): Check =>
     },
   )
 
-export const listByStatus = defineCheck(
+const listByStatus = defineCheck(
   {
     id: 'S10.event.list-by-status',
     operation: 'listEvents',
@@ -154,12 +159,17 @@ export const listByStatus = defineCheck(
     const now = await make.event({ ...make.eventBody(), type })
     // A scheduled event keeps its status for the hour; an unscheduled one may be processed any time,
     // so the filter is checked on the first whose status listEvents can filter by.
-    const filterable = contractSchemas().schemaOf('queries/listEvents.json', 'status').enum as string[]
+    const filterable = documentedValues('queries/listEvents.json', 'status')
     const [wanted, other] = filterable.includes(later.status) ? [later, now] : [now, later]
     const walk = await expectFiltered(api, { type, status: wanted.status }, wanted, undefined)
     const otherNow = expectSuccess(await api.getEvent(other.id)).event
     if (otherNow.status !== wanted.status)
-      expectListed(walk, byId, [], [other.id], `status ${wanted.status} (it has ${otherNow.status})`)
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: [],
+        outside: [other.id],
+        filter: `status ${wanted.status} (${other.id} has ${otherNow.status})`,
+      })
   },
 )
 

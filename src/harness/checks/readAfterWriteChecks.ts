@@ -1,12 +1,13 @@
 // S8: what is created is readable as created, an update is visible, a delete is final. (A get of
 // an id that never existed is S13.get<Kind>.unknown-id-404, one of every operation's failure paths.)
+import { notFound } from '../../contract/documentedErrors.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, echoedFields, getResource, resourceOf } from './taggedResource.ts'
 
-export const createdIsReadable = (kind: TaggedKind): Check =>
+const createdIsReadable = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S8.${kind.name}.create-then-get`,
@@ -23,7 +24,7 @@ export const createdIsReadable = (kind: TaggedKind): Check =>
     },
   )
 
-export const updateIsVisible = (kind: TaggedKind): Check =>
+const updateIsVisible = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S8.${kind.name}.update-then-get`,
@@ -45,7 +46,7 @@ export const updateIsVisible = (kind: TaggedKind): Check =>
     },
   )
 
-export const deletedIsGone = (kind: TaggedKind): Check =>
+const deletedIsGone = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S8.${kind.name}.delete-then-404`,
@@ -55,11 +56,7 @@ export const deletedIsGone = (kind: TaggedKind): Check =>
     async (f) => {
       const { resource } = await createResource(f, kind)
       expectSuccess(await f.api.call(kind.ops.delete, { params: { id: resource.id } }))
-      expectError(
-        await getResource(f, kind, resource.id),
-        { status: 404, type: 'ResourceNotFound' },
-        `after ${kind.ops.delete}`,
-      )
+      expectError(await getResource(f, kind, resource.id), notFound, `after ${kind.ops.delete}`)
     },
   )
 

@@ -17,7 +17,7 @@ import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
-import { walkPages } from './pagination.ts'
+import { byId, expectListed, walkPages } from './listWalk.ts'
 import { defineProperty } from './property.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, getResource, resourceOf, type TaggedResource } from './taggedResource.ts'
@@ -38,7 +38,7 @@ function codePoint(character: string | undefined): string {
 }
 
 /** Where two strings part, by code point: strings that look alike may differ (normalization, lost astral halves). */
-export function firstDifference(sent: string, got: string): string {
+function firstDifference(sent: string, got: string): string {
   const [a, b] = [[...sent], [...got]]
   const at = a.findIndex((character, index) => character !== b[index])
   const index = at < 0 ? a.length : at
@@ -67,7 +67,7 @@ function expectTags(reply: Reply, shown: Tags, expected: Tags, where: string): v
   )
 }
 
-export const tagsRoundTrip = (kind: TaggedKind): Check =>
+const tagsRoundTrip = (kind: TaggedKind): Check =>
   defineProperty(
     {
       id: `S5.${kind.name}.tags-round-trip`,
@@ -84,7 +84,7 @@ export const tagsRoundTrip = (kind: TaggedKind): Check =>
     },
   )
 
-export const updateSetsAndUnsets = (kind: TaggedKind): Check =>
+const updateSetsAndUnsets = (kind: TaggedKind): Check =>
   defineProperty(
     {
       id: `S5.${kind.name}.update-sets-and-unsets`,
@@ -123,7 +123,7 @@ export const updateSetsAndUnsets = (kind: TaggedKind): Check =>
     },
   )
 
-export const tagFilterExact = (kind: TaggedKind): Check =>
+const tagFilterExact = (kind: TaggedKind): Check =>
   defineProperty(
     {
       id: `S7.${kind.name}.tag-filter-exact`,
@@ -148,20 +148,13 @@ export const tagFilterExact = (kind: TaggedKind): Check =>
       }
       const query = { ...scope, tags: { ...(scope.tags as Tags | undefined), ...caseTags(mark, filter) } }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
-      for (const resource of created.filter((r) => matchesFilter(query, r))) {
-        const times = walk.items.filter((item) => item.id === resource.id).length
-        expectThat(
-          times === 1,
-          walk.lastReply,
-          `${kind.name} ${resource.id} carries every tag of the filter and must be listed once, was listed ${times} times`,
-        )
-      }
-      const outsider = walk.items.find((item) => !matchesFilter(query, item))
-      expectThat(
-        outsider === undefined,
-        walk.lastReply,
-        `listed ${kind.name} ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which lack a tag of the filter`,
-      )
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: created.filter((r) => matchesFilter(query, r)).map(byId),
+        outside: (item) => !matchesFilter(query, item),
+        filter: `the tags ${JSON.stringify(query.tags)}`,
+        show: (item) => `${kind.name} ${item.id} with tags ${JSON.stringify(item.tags)}`,
+      })
     },
   )
 

@@ -13,7 +13,7 @@ export interface TrackedResource {
 }
 
 /** A state the test set, addressed by its path. */
-export interface TrackedState {
+interface TrackedState {
   kind: 'state'
   address: StateAddress
 }
@@ -49,7 +49,7 @@ export const batchCreators: Partial<Record<SpecOperationId, readonly CreatedPart
   ],
 }
 
-export const deleters: Record<ResourceKind, ChatOperationId> = {
+const deleters: Record<ResourceKind, ChatOperationId> = {
   user: 'deleteUser',
   conversation: 'deleteConversation',
   message: 'deleteMessage',
@@ -57,7 +57,7 @@ export const deleters: Record<ResourceKind, ChatOperationId> = {
   workflow: 'deleteWorkflow',
 }
 
-export const deletedBy: Partial<Record<ChatOperationId, ResourceKind>> = {
+const deletedBy: Partial<Record<ChatOperationId, ResourceKind>> = {
   deleteUser: 'user',
   deleteConversation: 'conversation',
   deleteMessage: 'message',

@@ -3,7 +3,7 @@
 // Tasks and workflows (the spec scope) have no tag values to list: their run ids are read from
 // the tags of every task and workflow. A target that serves only the documented operations
 // answers their lists with 404 (or 405), and has none.
-import { maxPages, walkPages } from '../checks/pagination.ts'
+import { walkPages } from '../checks/listWalk.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import type { ResourceKind, TrackedResource } from '../client/resourceLedger.ts'
 import type { OperationId, SpecOperationId } from '../../contract/operations.ts'
@@ -20,6 +20,9 @@ const markedSpecKinds: readonly { kind: ResourceKind; list: SpecOperationId; plu
   { kind: 'task', list: 'listTasks', plural: 'tasks' },
   { kind: 'workflow', list: 'listWorkflows', plural: 'workflows' },
 ]
+
+/** As many pages as a walk of the checks reads at most, so a nextToken that never ends cannot hold the sweep. */
+const maxPages = 100
 
 /** Every item of a spec-scope list for this query, page after page; none when the target does not serve it. */
 async function listedIfServed(

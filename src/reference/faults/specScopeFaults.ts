@@ -18,7 +18,7 @@ function withoutQuery(request: OperationRequest, name: string): OperationRequest
 
 const importLimit = () => contractSchemas().schemaOf('requests/importMessages.json', 'messages').maxItems as number
 
-export const taskFaults: SpecFault[] = [
+const taskFaults: SpecFault[] = [
   requestFault({
     name: 'task-update-resets-unsent-fields',
     breaks: 'S14',
@@ -49,7 +49,7 @@ export const taskFaults: SpecFault[] = [
   }),
 ]
 
-export const workflowFaults: SpecFault[] = [
+const workflowFaults: SpecFault[] = [
   {
     name: 'workflow-in-progress-without-event',
     breaks: 'S15',
@@ -87,7 +87,7 @@ export const workflowFaults: SpecFault[] = [
   }),
 ]
 
-export const cancelFaults: SpecFault[] = [
+const cancelFaults: SpecFault[] = [
   {
     name: 'cancel-leaves-event-scheduled',
     breaks: 'S16',
@@ -115,7 +115,7 @@ export const cancelFaults: SpecFault[] = [
   },
 ]
 
-export const importFaults: SpecFault[] = [
+const importFaults: SpecFault[] = [
   {
     name: 'import-always-creates',
     breaks: 'S17',
@@ -165,7 +165,7 @@ export const importFaults: SpecFault[] = [
   },
 ]
 
-export const initializeFaults: SpecFault[] = [
+const initializeFaults: SpecFault[] = [
   {
     name: 'initialize-always-creates-user',
     breaks: 'S18',
@@ -184,7 +184,7 @@ export const initializeFaults: SpecFault[] = [
   },
 ]
 
-export const analyticsFaults: SpecFault[] = [
+const analyticsFaults: SpecFault[] = [
   requestFault({
     name: 'analytics-count-zero-accepted',
     breaks: 'S19',
