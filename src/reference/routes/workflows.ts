@@ -46,9 +46,6 @@ export function registerWorkflows(router: OperationRouter, store: ChatStore): vo
     return workflow
   }
 
-  const plain = ({ discriminateByTags: _tags, discriminateByStatusGroup: _group, ...body }: GetOrCreateWorkflowBody) =>
-    body
-
   router.register<CreateWorkflowBody>('createWorkflow', ({ body }) => ({
     workflow: store.workflows.put(newWorkflow(body, 'createWorkflow')),
   }))
@@ -92,13 +89,13 @@ export function registerWorkflows(router: OperationRouter, store: ChatStore): vo
     // The eventId rule is the create's: checked first, so the answer does not depend on what exists.
     requireEventFor(body.status, body.eventId, 'getOrCreateWorkflow')
     const group = body.discriminateByStatusGroup as WorkflowStatusGroup | undefined
+    const name = fitted(resource, 'name', body.name)
     // Matching is by tags as S6 says, among workflows of the same name (as a conversation's
     // channel scopes getOrCreateConversation here: [open]) and, with a status group, only those in it.
     const existing = store.workflows.oldestMatch(
       matchingTags(body.tags ?? {}, body.discriminateByTags),
-      (workflow) =>
-        workflow.name === fitted(resource, 'name', body.name) && (!group || isInStatusGroup(workflow.status, group)),
+      (workflow) => workflow.name === name && (!group || isInStatusGroup(workflow.status, group)),
     )
-    return { workflow: existing ?? store.workflows.put(newWorkflow(plain(body), 'getOrCreateWorkflow')) }
+    return { workflow: existing ?? store.workflows.put(newWorkflow(body, 'getOrCreateWorkflow')) }
   })
 }
