@@ -93,13 +93,15 @@ Conformance harness for the chat operations of the Botpress Runtime API (${bin} 
 Commands:
 ${list.join('\n')}
 
-${bin} <command> --help tells more; --version prints the version.`
+${bin} help <command> (or <command> --help) tells more; --version prints the version.`
 }
 
 async function main(args: string[]): Promise<void> {
   const [name, ...rest] = args
+  // `help` too: npx keeps a --help written right after the package's name for itself.
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    console.log(overview())
+    const about = rest[0] !== undefined && Object.hasOwn(commands, rest[0]) ? commands[rest[0]] : undefined
+    console.log(about ? about.help : overview())
     return
   }
   if (name === '--version' || name === '-v') {
