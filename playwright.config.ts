@@ -1,5 +1,5 @@
 // The conformance suite's Playwright configuration. Everything a user sets goes through the
-// CONFORMANCE_* variables (README); with no CONFORMANCE_BASE_URL the embedded reference is started.
+// CONFORMANCE_* variables (docs/configuration.md); with no CONFORMANCE_BASE_URL the embedded reference is started.
 import { resolve } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { ConfigError } from './src/environment/configError.ts'

@@ -98,7 +98,7 @@ ${bin} help <command> (or <command> --help) tells more; --version prints the ver
 
 async function main(args: string[]): Promise<void> {
   const [name, ...rest] = args
-  // `help` too: npx keeps a --help written right after the package's name for itself.
+  // `help` too, for a shell or a tool that keeps --help for itself.
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const about = rest[0] !== undefined && Object.hasOwn(commands, rest[0]) ? commands[rest[0]] : undefined
     console.log(about ? about.help : overview())

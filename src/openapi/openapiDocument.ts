@@ -87,7 +87,7 @@ export function buildOpenApiDocument(schemas = new SchemaRegistry()): RuntimeCha
       description: [
         'The documented chat operations of the Runtime API as the conformance harness checks them.',
         'Generated from schemas/ by `npm run openapi`: edit the schemas, not this file.',
-        'x-rule names the rule of semantics.md (S1-S13) a violation of a constraint breaks.',
+        'x-rule names the rule (S1-S13, stated in docs/rules.md of the conformance harness) a violation of a constraint breaks.',
       ].join(' '),
       license: { name: 'MIT' },
     },

@@ -124,7 +124,7 @@ export function withKillRate(readme: string, line: string): string {
   const start = readme.indexOf(readmeMarkers.start)
   const end = readme.indexOf(readmeMarkers.end)
   if (start < 0 || end < start)
-    throw new Error(`README.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
+    throw new Error(`docs/self-test.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
   const startLineEnd = readme.indexOf('\n', start)
   return `${readme.slice(0, startLineEnd + 1)}${line}\n${readme.slice(end)}`
 }

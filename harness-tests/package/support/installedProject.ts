@@ -95,7 +95,7 @@ export interface Served {
 /** `npx runtime-chat-conformance serve --port 0` in the project, once it says where it listens. */
 export function serve(project: string, env: NodeJS.ProcessEnv): Promise<Served> {
   return new Promise((started, fail) => {
-    const child = spawn('npx', ['--no', 'runtime-chat-conformance', 'serve', '--port', '0'], {
+    const child = spawn('npx', ['--no', '--', 'runtime-chat-conformance', 'serve', '--port', '0'], {
       cwd: project,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,7 +31,8 @@ export const notFound: UnknownIdAnswer = { expected: { status: 404, type: 'Resou
 /** A participant refers to a conversation: one that does not exist may be refused (400, 404) or accepted [open]. */
 const openReference: UnknownIdAnswer = {
   expected: { status: [400, 404] },
-  mayAccept: 'semantics.md leaves open whether a participant may refer to a conversation that does not exist',
+  mayAccept:
+    'the documents leave open whether a participant may refer to a conversation that does not exist (docs/rules.md)',
 }
 
 /** A state set for a conversation that does not exist: no document says whether it is refused. */

@@ -87,6 +87,7 @@ export function coverageTable(coverage: readonly OperationCoverage[]): string {
 export function withCoverageTable(readme: string, table: string): string {
   const start = readme.indexOf(tableMarkers.start)
   const end = readme.indexOf(tableMarkers.end)
-  if (start < 0 || end < start) throw new Error(`README.md has no ${tableMarkers.start} … ${tableMarkers.end} section`)
+  if (start < 0 || end < start)
+    throw new Error(`docs/coverage.md has no ${tableMarkers.start} … ${tableMarkers.end} section`)
   return `${readme.slice(0, start + tableMarkers.start.length)}\n${table}\n${readme.slice(end)}`
 }
