@@ -3,14 +3,20 @@
 // table is stale or an operation lacks a failure-path check (or a rule lacks a check).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dataFile } from '../environment/packageLayout.ts'
-import { listChecks } from '../harness/reporting/checkListing.ts'
-import { coverageByOperation, coverageGaps, coverageTable, withCoverageTable } from '../harness/reporting/coverage.ts'
+import { catalogue } from '../harness/catalogue/catalogue.ts'
+import {
+  catalogueChecks,
+  coverageByOperation,
+  coverageGaps,
+  coverageTable,
+  withCoverageTable,
+} from '../harness/reporting/coverage.ts'
 
 const pagePath = dataFile('docs/coverage.md')
 const pageName = 'docs/coverage.md'
 
 function main(args: string[]): number {
-  const checks = listChecks()
+  const checks = catalogueChecks(catalogue().entries)
   const gaps = coverageGaps(checks)
   for (const gap of gaps) console.error(`coverage gap: ${gap}`)
   const page = readFileSync(pagePath, 'utf8')
