@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url'
 
 const here = fileURLToPath(import.meta.url)
 /** Whether this is the compiled package (dist/…/*.js) rather than the TypeScript sources. */
-export const compiled = here.endsWith('.js')
+const compiled = here.endsWith('.js')
 /** The folder of src/, tests/, fixtures/ and playwright.config: the root, or dist/ when compiled. */
 const codeRoot = resolve(dirname(here), '..', '..')
 /** The package's root: package.json, schemas/, openapi/. */
-export const packageRoot = compiled ? dirname(codeRoot) : codeRoot
+const packageRoot = compiled ? dirname(codeRoot) : codeRoot
 
 /** A code file named by its source path without extension ('src/cli/certify'): its .ts or its compiled .js. */
 export function codeFile(path: string): string {

@@ -27,7 +27,7 @@ export interface ActionDefinition {
   runs: { using: string; steps: ActionStep[] }
 }
 
-export interface StepRun extends Finished {
+interface StepRun extends Finished {
   name: string
   outputs: Record<string, string>
 }
