@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { codeFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment } from '../environment/environmentValues.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
@@ -14,7 +14,7 @@ import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCode
 import { exitWhenDone } from './exitWhenDone.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
-const conformanceReporter = fileURLToPath(new URL('../harness/reporting/conformanceReporter.ts', import.meta.url))
+const conformanceReporter = codeFile('src/harness/reporting/conformanceReporter')
 
 function mergeReports(blobDir: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {

@@ -2,20 +2,16 @@
 // operations.json (the 33 documented ones, then the 15 of the spec scope, marked x-scope: spec)
 // with their parameters, bodies, success answers and error answers, bearer security and the
 // headers of headers.json. Nothing here states a constraint of its own.
-import { readFileSync } from 'node:fs'
 import type { OpenAPIV3 } from 'openapi-types'
 import { allOperations, isSpecOperationId, type ChatOperation } from '../contract/operations.ts'
 import { SchemaRegistry } from '../contract/schemaRegistry.ts'
+import { dataFile, packageInfo } from '../environment/packageLayout.ts'
 import { vendorQueryOptions } from '../harness/client/queryString.ts'
 import { headerParameters, pathParameters, queryParameters } from './parameters.ts'
 import { SchemaConverter } from './schemaConversion.ts'
 
-/** Where the committed copy lives, from the project's root. */
-export const openapiPath = 'openapi/runtime-chat-api.json'
-
-const packageVersion = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version
+/** The package's copy of the document (committed, and shipped in the npm package). */
+export const openapiPath = dataFile('openapi/runtime-chat-api.json')
 
 const bearer = 'bearerAuth'
 const errorResponse = 'Error'
@@ -90,13 +86,13 @@ export function buildOpenApiDocument(schemas = new SchemaRegistry()): RuntimeCha
     openapi: '3.0.3',
     info: {
       title: 'Botpress Runtime API: chat operations',
-      version: packageVersion,
+      version: packageInfo.version,
       description: [
         'The chat operations of the Runtime API as the conformance harness checks them: the 33 documented ones,',
         'and the 15 further ones of the published API marked x-scope: spec (tasks, workflows, cancelling a',
         'scheduled event, importing messages, initializing an incoming message, analytics), which a target may leave out.',
         'Generated from schemas/ by `npm run openapi`: edit the schemas, not this file.',
-        'x-rule names the rule (S1-S19) a violation of a constraint breaks.',
+        'x-rule names the rule (S1-S19, stated in docs/rules.md of the conformance harness) a violation of a constraint breaks.',
       ].join(' '),
       license: { name: 'MIT' },
     },
