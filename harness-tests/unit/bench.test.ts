@@ -35,29 +35,30 @@ test('a target is met on its side of the limit, the limit included', () => {
   assert.deepEqual(verdicts, ['met', 'not met', 'met', 'not met', 'not measured', 'not measured'])
 })
 
-test('a growth ratio above 1.5 is not met, and a section that did not run is said to be not measured', () => {
+test('a list operation is judged by its worst request, each request has its verdict, and a section that did not run is said to be not measured', () => {
+  const row = (what: string, ratio: number) => ({
+    operation: 'listTagValues' as const,
+    what,
+    smallMs: 1,
+    largeMs: ratio,
+    smallP90Ms: 1,
+    largeP90Ms: ratio,
+    ratio,
+  })
   const growth = {
     options: { small: 1_000, large: 100_000, samples: 1 },
-    cases: [
-      {
-        operation: 'listTagValues' as const,
-        what: 'w',
-        smallMs: 1,
-        largeMs: 30,
-        smallP90Ms: 1,
-        largeP90Ms: 30,
-        ratio: 30,
-        targeted: true,
-      },
-    ],
+    cases: [row('first page', 1.1), row('a later page', 30)],
   }
   const results = { ...empty, growth, errors: { certification: 'certify exited 1' } }
   assert.equal(judge(targets.find((t) => t.id === 'growth.listTagValues') as Target, results).verdict, 'not met')
   const report = markdownReport(results)
   assert.match(
     report,
-    /\| listTagValues: latency at 100,000 \/ at 1,000 stored \| 30\.0× \| ≤ 1\.50× \| \*\*not met\*\* \|/,
+    /\| listTagValues: latency at 100,000 \/ at 1,000 stored, worst request \| 30\.0× \| ≤ 1\.50× \| \*\*not met\*\* \|/,
   )
+  assert.match(report, /\| listTagValues \| first page \| .* \| 1\.10× \| met \|/)
+  assert.match(report, /\| listTagValues \| a later page \| .* \| 30\.0× \| \*\*not met\*\* \|/)
+  assert.equal(judge(targets.find((t) => t.id === 'growth.listUsers') as Target, results).verdict, 'not measured')
   assert.match(report, /## 1\. Full certification\n\nNot measured: certify exited 1/)
   assert.match(report, /## 2\. Harness overhead\n\nNot measured: not run/)
 })
