@@ -36,17 +36,13 @@ export interface ListQuery<R> {
   sortField: DateField<R>
 }
 
-/** The resources that have one facet, in each order. */
-interface Members {
-  ids: Set<string>
+/** Resources in each order: all of them, or those with one facet (Members). */
+interface Ordered {
   byOrder: SortedKeys[]
 }
 
-/** Where a resource is indexed, so a change moves only what changed. */
-interface Placement {
-  facets: Set<Facet>
-  /** One key per order, shared by every index of that order. */
-  keys: Cursor[]
+interface Members extends Ordered {
+  ids: Set<string>
 }
 
 function within(value: string, range: ValueRange): boolean {
@@ -60,16 +56,16 @@ export class IndexedCollection<R extends { id: string }> {
   readonly kind: string
   private readonly orders: readonly DateField<R>[]
   private readonly facetsOf: (item: R) => Iterable<Facet>
-  private readonly all: Members
+  private readonly all: Ordered
   private readonly byFacet = new Map<Facet, Members>()
-  private readonly placements = new Map<string, Placement>()
+  /** Facets given by link (relations), by resource id; they are kept apart from those of facetsOf. */
   private readonly linked = new Map<string, Set<Facet>>()
 
   constructor(shape: CollectionShape<R>) {
     this.kind = shape.kind
     this.orders = shape.orders ?? (['createdAt', 'updatedAt'] as DateField<R>[])
     this.facetsOf = shape.facetsOf ?? (() => [])
-    this.all = this.newMembers()
+    this.all = { byOrder: this.orders.map(() => new SortedKeys()) }
   }
 
   private newMembers(): Members {
@@ -100,16 +96,21 @@ export class IndexedCollection<R extends { id: string }> {
 
   /** Stores a new or changed resource and moves it in every index it changed place in. */
   put(item: R): R {
+    const previous = this.items.get(item.id)
     this.items.set(item.id, item)
-    this.place(item.id, item)
+    if (previous) this.move(previous, item)
+    else this.enter(item)
     return item
   }
 
   remove(id: string): R {
     const item = this.get(id)
     this.items.delete(id)
+    const keys = this.keysOf(item)
+    keys.forEach((key, order) => this.all.byOrder[order]?.remove(key))
+    for (const f of this.facetsOf(item)) this.leave(id, f, keys)
+    for (const f of this.linked.get(id) ?? []) this.leave(id, f, keys)
     this.linked.delete(id)
-    this.place(id, undefined)
     return item
   }
 
@@ -117,15 +118,19 @@ export class IndexedCollection<R extends { id: string }> {
   link(id: string, to: Facet): void {
     let facets = this.linked.get(id)
     if (!facets) this.linked.set(id, (facets = new Set()))
+    if (facets.has(to)) return
     facets.add(to)
-    this.place(id, this.items.get(id))
+    // Only this facet's indexes change: a resource with many links is not placed anew for each.
+    const item = this.items.get(id)
+    if (item) this.join(id, to, this.keysOf(item))
   }
 
   unlink(id: string, from: Facet): void {
     const facets = this.linked.get(id)
     if (!facets?.delete(from)) return
     if (facets.size === 0) this.linked.delete(id)
-    this.place(id, this.items.get(id))
+    const item = this.items.get(id)
+    if (item && !this.hasOwnFacet(item, from)) this.leave(id, from, this.keysOf(item))
   }
 
   /** The ids of the resources that have a facet. */
@@ -135,8 +140,8 @@ export class IndexedCollection<R extends { id: string }> {
 
   /** The keys (field value, id) of the resources that have a facet (all of them: undefined), in order. */
   keysWith(of: Facet | undefined, field: DateField<R>): SortedKeys {
-    const members = of === undefined ? this.all : this.byFacet.get(of)
-    return members?.byOrder[this.orderIndex(field)] ?? new SortedKeys()
+    const ordered = of === undefined ? this.all : this.byFacet.get(of)
+    return ordered?.byOrder[this.orderIndex(field)] ?? new SortedKeys()
   }
 
   /**
@@ -180,7 +185,7 @@ export class IndexedCollection<R extends { id: string }> {
     const sign = direction === 'desc' ? -1 : 1
     const found: { key: Cursor; item: R }[] = []
     for (const { item } of entries(ranged.walk(undefined, 'asc', range))) {
-      const key = item && (this.placements.get(item.id) as Placement).keys[sortIndex]
+      const key = item && { v: item[query.sortField] as string, id: item.id }
       if (item && key && (!after || sign * compareCursors(key, after) > 0)) found.push({ key, item })
     }
     found.sort((a, b) => sign * compareCursors(a.key, b.key))
@@ -198,49 +203,74 @@ export class IndexedCollection<R extends { id: string }> {
     return index
   }
 
-  /** The members of the facet with the fewest (all resources when none is asked); undefined when one has none. */
-  private narrowest(facets: readonly Facet[]): Members | undefined {
-    let narrowest = this.all
+  /** The facet with the fewest resources (all resources when none is asked); undefined when one has none. */
+  private narrowest(facets: readonly Facet[]): Ordered | undefined {
+    let narrowest: Members | undefined
     for (const f of facets) {
       const members = this.byFacet.get(f)
       if (!members) return undefined
-      if (narrowest === this.all || members.ids.size < narrowest.ids.size) narrowest = members
+      if (!narrowest || members.ids.size < narrowest.ids.size) narrowest = members
     }
-    return narrowest
+    return narrowest ?? this.all
   }
 
-  /** Moves a resource to its place in every index (item undefined: out of all of them). */
-  private place(id: string, item: R | undefined): void {
-    const before = this.placements.get(id)
-    const after: Placement | undefined = item && {
-      facets: new Set([...this.facetsOf(item), ...(this.linked.get(id) ?? [])]),
-      keys: this.orders.map((field) => ({ v: item[field] as string, id })),
-    }
-    this.orders.forEach((_, order) => {
-      const old = before?.keys[order]
-      const next = after?.keys[order]
-      const moved = !old || !next || compareCursors(old, next) !== 0
-      if (after && !moved) after.keys[order] = old
-      const update = (members: Members | undefined, had: boolean, has: boolean) => {
-        if (!members || (had && has && !moved)) return
-        if (had && old) members.byOrder[order]?.remove(old)
-        if (has && next) members.byOrder[order]?.add(next)
+  /** One key per order, shared by every index of that order. */
+  private keysOf(item: R): Cursor[] {
+    const keys: Cursor[] = []
+    for (const field of this.orders) keys.push({ v: item[field] as string, id: item.id })
+    return keys
+  }
+
+  private hasOwnFacet(item: R, f: Facet): boolean {
+    for (const own of this.facetsOf(item)) if (own === f) return true
+    return false
+  }
+
+  /** A new resource: appended to every index it belongs in (its dates are usually the newest). */
+  private enter(item: R): void {
+    const keys = this.keysOf(item)
+    keys.forEach((key, order) => this.all.byOrder[order]?.add(key))
+    for (const f of this.facetsOf(item)) this.join(item.id, f, keys)
+    for (const f of this.linked.get(item.id) ?? []) this.join(item.id, f, keys)
+  }
+
+  /** A changed resource: moves only in the orders whose field changed and the facets it gained or lost. */
+  private move(previous: R, item: R): void {
+    const { id } = item
+    const linked = this.linked.get(id)
+    const before = new Set(this.facetsOf(previous))
+    const after = new Set(this.facetsOf(item))
+    const oldKeys = this.keysOf(previous)
+    const newKeys = this.keysOf(item)
+    for (const f of before) if (!after.has(f) && !linked?.has(f)) this.leave(id, f, oldKeys)
+    const kept = [this.all, ...[...before, ...(linked ?? [])].filter((f) => after.has(f) || linked?.has(f))]
+    for (let order = 0; order < this.orders.length; order++) {
+      const old = oldKeys[order] as Cursor
+      const next = newKeys[order] as Cursor
+      if (compareCursors(old, next) === 0) continue
+      for (const ordered of kept) {
+        const keys = (typeof ordered === 'string' ? (this.byFacet.get(ordered) as Members) : ordered).byOrder[order]
+        keys?.remove(old)
+        keys?.add(next)
       }
-      update(this.all, before !== undefined, after !== undefined)
-      for (const f of before?.facets ?? []) update(this.byFacet.get(f), true, after?.facets.has(f) ?? false)
-      for (const f of after?.facets ?? []) if (!before?.facets.has(f)) update(this.membersOf(f), false, true)
-    })
-    if (before && !after) this.all.ids.delete(id)
-    if (after && !before) this.all.ids.add(id)
-    for (const f of before?.facets ?? []) {
-      if (after?.facets.has(f)) continue
-      const members = this.byFacet.get(f)
-      members?.ids.delete(id)
-      if (members?.ids.size === 0) this.byFacet.delete(f)
     }
-    for (const f of after?.facets ?? []) this.membersOf(f).ids.add(id)
-    if (after) this.placements.set(id, after)
-    else this.placements.delete(id)
+    for (const f of after) if (!before.has(f) && !linked?.has(f)) this.join(id, f, newKeys)
+  }
+
+  /** Puts a resource in one facet's indexes. */
+  private join(id: string, to: Facet, keys: readonly Cursor[]): void {
+    const members = this.membersOf(to)
+    members.ids.add(id)
+    keys.forEach((key, order) => members.byOrder[order]?.add(key))
+  }
+
+  /** Takes a resource out of one facet's indexes. */
+  private leave(id: string, from: Facet, keys: readonly Cursor[]): void {
+    const members = this.byFacet.get(from)
+    if (!members) return
+    keys.forEach((key, order) => members.byOrder[order]?.remove(key))
+    members.ids.delete(id)
+    if (members.ids.size === 0) this.byFacet.delete(from)
   }
 
   private membersOf(f: Facet): Members {

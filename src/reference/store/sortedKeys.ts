@@ -66,10 +66,14 @@ export class SortedKeys {
   }
 
   add(key: Cursor): void {
+    // New resources come last: one comparison instead of a search.
+    const last = this.keys[this.keys.length - 1]
+    if (!last || compareCursors(last, key) < 0) {
+      this.keys.push(key)
+      return
+    }
     const index = this.lowerBound(key)
-    if (this.holdsAt(index, key)) return
-    if (index === this.keys.length) this.keys.push(key)
-    else this.keys.splice(index, 0, key)
+    if (!this.holdsAt(index, key)) this.keys.splice(index, 0, key)
   }
 
   remove(key: Cursor): void {

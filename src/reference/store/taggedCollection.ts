@@ -15,7 +15,9 @@ export interface Tagged {
 
 /** The facets of a tag filter: a resource with all of them carries every tag asked for. */
 export function tagFacets(tags: Tags | undefined): Facet[] {
-  return Object.entries(tags ?? {}).map(([key, value]) => facet(`tags.${key}`, value))
+  const facets: Facet[] = []
+  for (const key in tags) facets.push(facet(`tags.${key}`, tags[key] as string))
+  return facets
 }
 
 export class TaggedCollection<R extends Tagged> extends IndexedCollection<R> {
@@ -24,7 +26,14 @@ export class TaggedCollection<R extends Tagged> extends IndexedCollection<R> {
   /** A kind alone (`new TaggedCollection('task')`): kept in createdAt and updatedAt order, tags as its only facets. */
   constructor(shape: string | CollectionShape<R>) {
     const { facetsOf, ...rest } = typeof shape === 'string' ? { kind: shape } : shape
-    super({ ...rest, facetsOf: (item) => [...tagFacets(item.tags), ...(facetsOf?.(item) ?? [])] })
+    super({
+      ...rest,
+      facetsOf: (item) => {
+        const facets = tagFacets(item.tags)
+        if (facetsOf) for (const f of facetsOf(item)) facets.push(f)
+        return facets
+      },
+    })
   }
 
   /** Stores a new or changed resource and keeps the tag index in step. */
