@@ -54,10 +54,12 @@ function authenticate(options: ReferenceOptions) {
   ) => {
     const authorization = request.headers.authorization
     if (!authorization) return done(new ApiError('Unauthorized', 'missing Authorization: Bearer <token>'))
-    if (authorization !== `Bearer ${options.token}`) return done(new ApiError('Unauthorized', 'the bearer token is not valid'))
+    if (authorization !== `Bearer ${options.token}`)
+      return done(new ApiError('Unauthorized', 'the bearer token is not valid'))
     const botId = request.headers['x-bot-id']
     if (!botId) return done(new ApiError('Unauthorized', 'missing x-bot-id header'))
-    if (botId !== options.botId) return done(new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`))
+    if (botId !== options.botId)
+      return done(new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`))
     done()
   }
 }
