@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { targetChart } from '../../src/bench/benchChart.ts'
-import { markdownReport } from '../../src/bench/benchReport.ts'
+import { markdownReport, readmeMarkers, readmeResults, withBenchResults } from '../../src/bench/benchReport.ts'
 import type { BenchResults } from '../../src/bench/benchResults.ts'
 import { interleaved, median, percentile } from '../../src/bench/samples.ts'
 import { judge, targets, type Target } from '../../src/bench/targets.ts'
@@ -96,4 +97,34 @@ test('property cases: the time per added case of each step, or why nothing was m
     markdownReport({ ...empty, properties: none }),
     /## 5\. Property cases\n\nNot measured: no property in this build\./,
   )
+})
+
+test("README's results table is replaced between its markers, and README has them", () => {
+  const readme = `before\n${readmeMarkers.start} — generated -->\nold table\n${readmeMarkers.end}\nafter\n`
+  const growth = {
+    options: { small: 1_000, large: 100_000, samples: 1 },
+    cases: [
+      {
+        operation: 'listUsers' as const,
+        what: 'w',
+        smallMs: 1,
+        largeMs: 1.2,
+        smallP90Ms: 1,
+        largeP90Ms: 1,
+        ratio: 1.2,
+      },
+    ],
+  }
+  const updated = withBenchResults(readme, readmeResults({ ...empty, growth }))
+  assert.doesNotMatch(updated, /old table/)
+  assert.match(updated, /^before\n<!-- bench:start — generated -->\nResults of one full run/)
+  assert.match(
+    updated,
+    /\| listUsers: latency at 100,000 \/ at 1,000 stored, worst request \| 1\.20× \| ≤ 1\.50× \| met \|/,
+  )
+  assert.match(updated, /\| full certification .* \| — \| ≤ 10\.0 s \| \*\*not measured\*\* \|\n/)
+  assert.match(updated, /\| listTagValues: .* \|\n<!-- bench:end -->\nafter\n$/)
+  assert.throws(() => withBenchResults('no markers', 'x'), /README\.md has no <!-- bench:start/)
+  const ours = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  assert.equal(withBenchResults(ours, 'x').includes(`${readmeMarkers.start}`), true)
 })

@@ -206,6 +206,36 @@ export function writeBenchReports(dir: string, results: BenchResults): string[] 
   })
 }
 
+export const readmeMarkers = { start: '<!-- bench:start', end: '<!-- bench:end -->' } as const
+
+/** README's benchmark results: the run's machine and its targets, with met / not met. */
+export function readmeResults(results: BenchResults): string {
+  const m = results.machine
+  return [
+    `Results of one full run of \`npm run bench\` (${results.startedAt.slice(0, 10)}, Node ${m.node}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.toFixed(2)} at start; the section tables are in \`reports/bench.md\`):`,
+    '',
+    table(
+      ['target', 'measured', 'limit', 'verdict'],
+      judged(results).map((t) => [
+        t.title,
+        formatNumber(t.measured, t.unit),
+        limitText(t),
+        t.verdict === 'met' ? 'met' : `**${t.verdict}**`,
+      ]),
+    ),
+  ].join('\n')
+}
+
+/** The README with the text between the bench markers replaced (npm run bench writes it after a whole run). */
+export function withBenchResults(readme: string, section: string): string {
+  const start = readme.indexOf(readmeMarkers.start)
+  const end = readme.indexOf(readmeMarkers.end)
+  if (start < 0 || end < start)
+    throw new Error(`README.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
+  const startLineEnd = readme.indexOf('\n', start)
+  return `${readme.slice(0, startLineEnd + 1)}${section}\n${readme.slice(end)}`
+}
+
 /** The targets as a plain-text table for the terminal. */
 export function targetTable(results: BenchResults): string {
   const rows = judged(results).map((t) => [t.title, formatNumber(t.measured, t.unit), limitText(t), t.verdict])
