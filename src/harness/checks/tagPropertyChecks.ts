@@ -12,12 +12,12 @@ import {
 } from '../../../fixtures/tagMaps.ts'
 import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
-import { walkPages } from './pagination.ts'
+import { byId, expectListed, walkPages } from './listWalk.ts'
 import { defineProperty } from './property.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, getResource, resourceOf, type TaggedResource } from './taggedResource.ts'
@@ -26,7 +26,7 @@ import { createResource, getResource, resourceOf, type TaggedResource } from './
 const poolSize = 3
 
 /** The keys a property may use, drawn after those the kind itself puts on every resource. */
-export async function propertyTagKeys(f: CheckFixtures, kind: TaggedKind, minimum: number): Promise<string[]> {
+export async function propertyTagKeys(f: CheckContext, kind: TaggedKind, minimum: number): Promise<string[]> {
   await kind.newBody(f, {})
   return tagKeyPool(f.values, poolSize, minimum)
 }
@@ -148,20 +148,13 @@ export const tagFilterExact = (kind: TaggedKind): Check =>
       }
       const query = { ...scope, tags: { ...(scope.tags as Tags | undefined), ...caseTags(mark, filter) } }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
-      for (const resource of created.filter((r) => matchesFilter(query, r))) {
-        const times = walk.items.filter((item) => item.id === resource.id).length
-        expectThat(
-          times === 1,
-          walk.lastReply,
-          `${kind.name} ${resource.id} carries every tag of the filter and must be listed once, was listed ${times} times`,
-        )
-      }
-      const outsider = walk.items.find((item) => !matchesFilter(query, item))
-      expectThat(
-        outsider === undefined,
-        walk.lastReply,
-        `listed ${kind.name} ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which lack a tag of the filter`,
-      )
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: created.filter((r) => matchesFilter(query, r)).map(byId),
+        outside: (item) => !matchesFilter(query, item),
+        filter: `the tags ${JSON.stringify(query.tags)}`,
+        show: (item) => `${kind.name} ${item.id} with tags ${JSON.stringify(item.tags)}`,
+      })
     },
   )
 
