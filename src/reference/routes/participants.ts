@@ -8,7 +8,7 @@ import type { User } from '../../contract/types.ts'
 export function registerParticipants(router: OperationRouter, store: ChatStore): void {
   const participant = (conversationId: string, userId: string): User => {
     store.conversations.get(conversationId)
-    if (!store.participantIdsOf(conversationId).has(userId)) throw notFound('participant', userId)
+    if (!store.isParticipant(conversationId, userId)) throw notFound('participant', userId)
     return store.users.get(userId)
   }
 

@@ -90,6 +90,10 @@ export class ChatStore {
     this.conversations.unlink(conversationId, withParticipant(userId))
   }
 
+  isParticipant(conversationId: string, userId: string): boolean {
+    return this.users.hasFacet(userId, participantIn(conversationId))
+  }
+
   participantIdsOf(conversationId: string): ReadonlySet<string> {
     return this.users.idsWith(participantIn(conversationId))
   }

@@ -36,13 +36,9 @@ export interface ListQuery<R> {
   sortField: DateField<R>
 }
 
-/** Resources in each order: all of them, or those with one facet (Members). */
+/** Resources in each order (all of them, or those with one facet): one SortedKeys per order. */
 interface Ordered {
   byOrder: SortedKeys[]
-}
-
-interface Members extends Ordered {
-  ids: Set<string>
 }
 
 function within(value: string, range: ValueRange): boolean {
@@ -57,7 +53,7 @@ export class IndexedCollection<R extends { id: string }> {
   private readonly orders: readonly DateField<R>[]
   private readonly facetsOf: (item: R) => Iterable<Facet>
   private readonly all: Ordered
-  private readonly byFacet = new Map<Facet, Members>()
+  private readonly byFacet = new Map<Facet, Ordered>()
   /** Facets given by link (relations), by resource id; they are kept apart from those of facetsOf. */
   private readonly linked = new Map<string, Set<Facet>>()
 
@@ -65,11 +61,11 @@ export class IndexedCollection<R extends { id: string }> {
     this.kind = shape.kind
     this.orders = shape.orders ?? (['createdAt', 'updatedAt'] as DateField<R>[])
     this.facetsOf = shape.facetsOf ?? (() => [])
-    this.all = { byOrder: this.orders.map(() => new SortedKeys()) }
+    this.all = this.newOrdered()
   }
 
-  private newMembers(): Members {
-    return { ids: new Set(), byOrder: this.orders.map(() => new SortedKeys()) }
+  private newOrdered(): Ordered {
+    return { byOrder: this.orders.map(() => new SortedKeys()) }
   }
 
   get size(): number {
@@ -100,6 +96,7 @@ export class IndexedCollection<R extends { id: string }> {
     this.items.set(item.id, item)
     if (previous) this.move(previous, item)
     else this.enter(item)
+    this.changed(previous, item)
     return item
   }
 
@@ -108,11 +105,15 @@ export class IndexedCollection<R extends { id: string }> {
     this.items.delete(id)
     const keys = this.keysOf(item)
     keys.forEach((key, order) => this.all.byOrder[order]?.remove(key))
-    for (const f of this.facetsOf(item)) this.leave(id, f, keys)
-    for (const f of this.linked.get(id) ?? []) this.leave(id, f, keys)
+    for (const f of this.facetsOf(item)) this.leave(f, keys)
+    for (const f of this.linked.get(id) ?? []) this.leave(f, keys)
     this.linked.delete(id)
+    this.changed(item, undefined)
     return item
   }
+
+  /** For collections that keep further indexes (TaggedCollection's tag values): called after every put and remove. */
+  protected changed(_previous: R | undefined, _next: R | undefined): void {}
 
   /** Gives a resource a facet that its fields do not show (a relation); it keeps it across updates. */
   link(id: string, to: Facet): void {
@@ -122,7 +123,7 @@ export class IndexedCollection<R extends { id: string }> {
     facets.add(to)
     // Only this facet's indexes change: a resource with many links is not placed anew for each.
     const item = this.items.get(id)
-    if (item) this.join(id, to, this.keysOf(item))
+    if (item) this.join(to, this.keysOf(item))
   }
 
   unlink(id: string, from: Facet): void {
@@ -130,12 +131,18 @@ export class IndexedCollection<R extends { id: string }> {
     if (!facets?.delete(from)) return
     if (facets.size === 0) this.linked.delete(id)
     const item = this.items.get(id)
-    if (item && !this.hasOwnFacet(item, from)) this.leave(id, from, this.keysOf(item))
+    if (item && !this.hasOwnFacet(item, from)) this.leave(from, this.keysOf(item))
   }
 
-  /** The ids of the resources that have a facet. */
+  /** Whether a stored resource has a facet, by its fields or a link. */
+  hasFacet(id: string, f: Facet): boolean {
+    const item = this.items.get(id)
+    return item !== undefined && (this.linked.get(id)?.has(f) === true || this.hasOwnFacet(item, f))
+  }
+
+  /** The ids of the resources that have a facet (read from its index: costs one step per resource). */
   idsWith(of: Facet): ReadonlySet<string> {
-    return this.byFacet.get(of)?.ids ?? new Set()
+    return new Set([...(this.byFacet.get(of)?.byOrder[0]?.after(undefined) ?? [])].map((key) => key.id))
   }
 
   /** The keys (field value, id) of the resources that have a facet (all of them: undefined), in order. */
@@ -156,15 +163,12 @@ export class IndexedCollection<R extends { id: string }> {
     const facets = query.facets ?? []
     const driver = this.narrowest(facets)
     if (!driver) return { items: [] }
-    const others = facets.flatMap((f) => {
-      const members = this.byFacet.get(f) as Members
-      return members === driver ? [] : [members.ids]
-    })
+    const others = facets.filter((f) => this.byFacet.get(f) !== driver)
     const { range, where } = query
     const sortIndex = this.orderIndex(query.sortField)
     const rangeOnSort = range === undefined || range.field === query.sortField
     const passes = (item: R) =>
-      others.every((ids) => ids.has(item.id)) &&
+      others.every((f) => this.hasFacet(item.id, f)) &&
       (rangeOnSort || within(item[range.field] as string, range)) &&
       (!where || where(item))
     const items = this.items
@@ -205,11 +209,12 @@ export class IndexedCollection<R extends { id: string }> {
 
   /** The facet with the fewest resources (all resources when none is asked); undefined when one has none. */
   private narrowest(facets: readonly Facet[]): Ordered | undefined {
-    let narrowest: Members | undefined
+    let narrowest: Ordered | undefined
+    const size = (ordered: Ordered) => ordered.byOrder[0]?.size ?? 0
     for (const f of facets) {
       const members = this.byFacet.get(f)
       if (!members) return undefined
-      if (!narrowest || members.ids.size < narrowest.ids.size) narrowest = members
+      if (!narrowest || size(members) < size(narrowest)) narrowest = members
     }
     return narrowest ?? this.all
   }
@@ -230,8 +235,8 @@ export class IndexedCollection<R extends { id: string }> {
   private enter(item: R): void {
     const keys = this.keysOf(item)
     keys.forEach((key, order) => this.all.byOrder[order]?.add(key))
-    for (const f of this.facetsOf(item)) this.join(item.id, f, keys)
-    for (const f of this.linked.get(item.id) ?? []) this.join(item.id, f, keys)
+    for (const f of this.facetsOf(item)) this.join(f, keys)
+    for (const f of this.linked.get(item.id) ?? []) this.join(f, keys)
   }
 
   /** A changed resource: moves only in the orders whose field changed and the facets it gained or lost. */
@@ -242,40 +247,33 @@ export class IndexedCollection<R extends { id: string }> {
     const after = new Set(this.facetsOf(item))
     const oldKeys = this.keysOf(previous)
     const newKeys = this.keysOf(item)
-    for (const f of before) if (!after.has(f) && !linked?.has(f)) this.leave(id, f, oldKeys)
+    for (const f of before) if (!after.has(f) && !linked?.has(f)) this.leave(f, oldKeys)
     const kept = [this.all, ...[...before, ...(linked ?? [])].filter((f) => after.has(f) || linked?.has(f))]
     for (let order = 0; order < this.orders.length; order++) {
       const old = oldKeys[order] as Cursor
       const next = newKeys[order] as Cursor
       if (compareCursors(old, next) === 0) continue
       for (const ordered of kept) {
-        const keys = (typeof ordered === 'string' ? (this.byFacet.get(ordered) as Members) : ordered).byOrder[order]
+        const keys = (typeof ordered === 'string' ? (this.byFacet.get(ordered) as Ordered) : ordered).byOrder[order]
         keys?.remove(old)
         keys?.add(next)
       }
     }
-    for (const f of after) if (!before.has(f) && !linked?.has(f)) this.join(id, f, newKeys)
+    for (const f of after) if (!before.has(f) && !linked?.has(f)) this.join(f, newKeys)
   }
 
-  /** Puts a resource in one facet's indexes. */
-  private join(id: string, to: Facet, keys: readonly Cursor[]): void {
-    const members = this.membersOf(to)
-    members.ids.add(id)
-    keys.forEach((key, order) => members.byOrder[order]?.add(key))
+  /** Puts a resource (its keys) in one facet's indexes. */
+  private join(to: Facet, keys: readonly Cursor[]): void {
+    let ordered = this.byFacet.get(to)
+    if (!ordered) this.byFacet.set(to, (ordered = this.newOrdered()))
+    for (let order = 0; order < keys.length; order++) ordered.byOrder[order]?.add(keys[order] as Cursor)
   }
 
-  /** Takes a resource out of one facet's indexes. */
-  private leave(id: string, from: Facet, keys: readonly Cursor[]): void {
-    const members = this.byFacet.get(from)
-    if (!members) return
-    keys.forEach((key, order) => members.byOrder[order]?.remove(key))
-    members.ids.delete(id)
-    if (members.ids.size === 0) this.byFacet.delete(from)
-  }
-
-  private membersOf(f: Facet): Members {
-    let members = this.byFacet.get(f)
-    if (!members) this.byFacet.set(f, (members = this.newMembers()))
-    return members
+  /** Takes a resource (its keys) out of one facet's indexes. */
+  private leave(from: Facet, keys: readonly Cursor[]): void {
+    const ordered = this.byFacet.get(from)
+    if (!ordered) return
+    keys.forEach((key, order) => ordered.byOrder[order]?.remove(key))
+    if (ordered.byOrder[0]?.size === 0) this.byFacet.delete(from)
   }
 }

@@ -36,19 +36,10 @@ export class TaggedCollection<R extends Tagged> extends IndexedCollection<R> {
     })
   }
 
-  /** Stores a new or changed resource and keeps the tag index in step. */
-  override put(item: R): R {
-    const previous = this.find(item.id)
-    if (previous) this.tagIndex.remove(item.id, previous.tags)
-    super.put(item)
-    this.tagIndex.add(item.id, item.tags)
-    return item
-  }
-
-  override remove(id: string): R {
-    const item = super.remove(id)
-    this.tagIndex.remove(id, item.tags)
-    return item
+  /** Keeps the tag index in step with every put and remove. */
+  protected override changed(previous: R | undefined, next: R | undefined): void {
+    if (previous) this.tagIndex.remove(previous.id, previous.tags)
+    if (next) this.tagIndex.add(next.id, next.tags)
   }
 
   /** Resources carrying every tag of `tags` (all resources when tags is empty), in no order: lists use list(). */
