@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { targetChart } from './benchChart.ts'
-import type { BenchResults, SectionId } from './benchResults.ts'
+import { sectionIds, type BenchResults, type SectionId } from './benchResults.ts'
 import { formatNumber, growthLimit, judge, limitText, targets, type TargetResult } from './targets.ts'
 
 const ms = (value: number) => formatNumber(value, 'ms')
@@ -211,8 +211,10 @@ export const readmeMarkers = { start: '<!-- bench:start', end: '<!-- bench:end -
 /** README's benchmark results: the run's machine and its targets, with met / not met. */
 export function readmeResults(results: BenchResults): string {
   const m = results.machine
+  const missing = sectionIds.filter((id) => results[id] === undefined)
+  const partial = missing.length > 0 ? `; sections not measured in this run: ${missing.join(', ')}` : ''
   return [
-    `Results of one full run of \`npm run bench\` (${results.startedAt.slice(0, 10)}, Node ${m.node}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.toFixed(2)} at start; the section tables are in \`reports/bench.md\`):`,
+    `Results of \`npm run bench\` (${results.startedAt.slice(0, 10)}, Node ${m.node}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.toFixed(2)} at start${partial}; the section tables are in \`reports/bench.md\`):`,
     '',
     table(
       ['target', 'measured', 'limit', 'verdict'],

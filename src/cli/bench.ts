@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
-import type { BenchResults, SectionId } from '../bench/benchResults.ts'
+import { sectionIds, type BenchResults, type SectionId } from '../bench/benchResults.ts'
 import { readmeResults, targetTable, withBenchResults, writeBenchReports } from '../bench/benchReport.ts'
 import { measureCertification } from '../bench/certificationRuns.ts'
 import { stopAll } from '../bench/childProcesses.ts'
@@ -14,8 +14,6 @@ import { measureGrowth } from '../bench/growth.ts'
 import { measureHarnessOverhead } from '../bench/harnessOverhead.ts'
 import { measurePropertyCases } from '../bench/propertyCases.ts'
 import { measureReferenceLoad } from '../bench/referenceLoad.ts'
-
-const sectionIds: SectionId[] = ['certification', 'overhead', 'reference', 'growth', 'properties']
 
 const { values } = parseArgs({
   options: {
