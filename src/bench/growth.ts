@@ -65,7 +65,7 @@ const sorts = (operation: OperationId): GrowthProbe[] => [
 
 const everyone = { tags: everyoneTag }
 
-export const probes: GrowthProbe[] = [
+const probes: GrowthProbe[] = [
   {
     operation: 'getOrCreateUser',
     what: 'finds an existing user by a discriminating tag',

@@ -34,7 +34,7 @@ export function dateRange<F extends string>(
   return lowest === undefined && highest === undefined ? undefined : { field, lowest, highest }
 }
 
-/** A predicate for afterDate/beforeDate, both inclusive, on one date field. */
+/** A predicate for afterDate/beforeDate, both inclusive, on one date field (dateRange bounds an ordered walk instead). */
 export function withinDates<R>(query: Record<string, unknown>, field: (item: R) => string): (item: R) => boolean {
   const after = dateBound(query, 'afterDate')
   const before = dateBound(query, 'beforeDate')
