@@ -1,11 +1,9 @@
 // Events: create (now or scheduled), get, list with filters (S10).
 import type { CreateEventBody, Event } from '../../contract/types.ts'
-import { notFound } from '../apiError.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
-import type { ChatStore, StoredEvent } from '../store/chatStore.ts'
-import { pageOf } from '../store/paging.ts'
-import { pageRequest } from './listQuery.ts'
+import { eventFacet, eventFilters, type ChatStore } from '../store/chatStore.ts'
+import { listMeta, pageRequest } from './listQuery.ts'
 
 export function registerEvents(router: OperationRouter, store: ChatStore): void {
   router.register<CreateEventBody>('createEvent', ({ body }) => {
@@ -24,23 +22,20 @@ export function registerEvents(router: OperationRouter, store: ChatStore): void 
     if (body.conversationId !== undefined) event.conversationId = body.conversationId
     if (body.userId !== undefined) event.userId = body.userId
     if (body.messageId !== undefined) event.messageId = body.messageId
-    store.events.set(event.id, { event, workflowId: body.workflowId })
+    store.events.put({ id: event.id, createdAt: event.createdAt, event, workflowId: body.workflowId })
     return { event }
   })
 
   router.register('getEvent', ({ params }) => {
-    const stored = store.events.get(params.id as string)
-    if (!stored) throw notFound('event', params.id as string)
-    return { event: stored.event }
+    return { event: store.events.get(params.id as string).event }
   })
 
   router.register('listEvents', ({ query }) => {
-    const filters = ['type', 'conversationId', 'userId', 'messageId', 'status'] as const
-    const matches = ({ event, workflowId }: StoredEvent) =>
-      filters.every((name) => query[name] === undefined || event[name] === query[name]) &&
-      (query.workflowId === undefined || workflowId === query.workflowId)
-    const events = [...store.events.values()].filter(matches).map(({ event }) => event)
-    const page = pageOf(events, (e) => ({ v: e.createdAt, id: e.id }), pageRequest(query, store.pageSize))
-    return { events: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const facets = eventFilters.flatMap((name) => {
+      const value = query[name]
+      return typeof value === 'string' ? [eventFacet(name, value)] : []
+    })
+    const page = store.events.list({ facets, sortField: 'createdAt' }, pageRequest(query, store.pageSize))
+    return { events: page.items.map(({ event }) => event), meta: listMeta(page) }
   })
 }

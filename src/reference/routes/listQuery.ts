@@ -1,6 +1,7 @@
 // Reading the common list parameters: page token, sort, and inclusive date bounds (S7).
 import { ApiError } from '../apiError.ts'
 import type { PageRequest, SortDirection } from '../store/paging.ts'
+import type { ValueRange } from '../store/sortedKeys.ts'
 
 export function pageRequest(query: Record<string, unknown>, size: number): PageRequest {
   return {
@@ -8,6 +9,11 @@ export function pageRequest(query: Record<string, unknown>, size: number): PageR
     direction: (query.sortDirection as SortDirection | undefined) ?? 'asc',
     size,
   }
+}
+
+/** The date field a list sorts by (sortField), createdAt unless asked. */
+export function sortField(query: Record<string, unknown>): 'createdAt' | 'updatedAt' {
+  return (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
 }
 
 function dateBound(query: Record<string, unknown>, name: string): string | undefined {
@@ -18,7 +24,17 @@ function dateBound(query: Record<string, unknown>, name: string): string | undef
   return new Date(time).toISOString()
 }
 
-/** A predicate for afterDate/beforeDate, both inclusive, on one date field. */
+/** afterDate/beforeDate, both inclusive, as bounds on one date field; undefined when neither is sent. */
+export function dateRange<F extends string>(
+  query: Record<string, unknown>,
+  field: F,
+): (ValueRange & { field: F }) | undefined {
+  const lowest = dateBound(query, 'afterDate')
+  const highest = dateBound(query, 'beforeDate')
+  return lowest === undefined && highest === undefined ? undefined : { field, lowest, highest }
+}
+
+/** A predicate for afterDate/beforeDate, both inclusive, on one date field (dateRange bounds an ordered walk instead). */
 export function withinDates<R>(query: Record<string, unknown>, field: (item: R) => string): (item: R) => boolean {
   const after = dateBound(query, 'afterDate')
   const before = dateBound(query, 'beforeDate')
@@ -32,4 +48,9 @@ export function tagsFilter(query: Record<string, unknown>): Record<string, strin
     throw new ApiError('InvalidQuery', 'tags must be a map of strings, e.g. tags.color=blue')
   }
   return tags as Record<string, string>
+}
+
+/** The answer's meta: a nextToken when another page follows. */
+export function listMeta(page: { nextToken?: string }): { nextToken?: string } {
+  return page.nextToken ? { nextToken: page.nextToken } : {}
 }
