@@ -76,8 +76,11 @@ test('a list walks the same resources in the same order as a sort of the matchin
           collection.put(step.put)
           stored.set(step.put.id, step.put)
         } else if ('remove' in step) {
-          if (stored.delete(step.remove)) collection.remove(step.remove)
-          groups.forEach((members) => members.delete(step.remove))
+          // Removing what is not stored changes nothing, its links included.
+          if (stored.delete(step.remove)) {
+            collection.remove(step.remove)
+            groups.forEach((members) => members.delete(step.remove))
+          }
         } else if ('link' in step) {
           const [who, name] = step.link
           collection.link(who, inGroup(name))
