@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { targetChart } from './benchChart.ts'
-import type { BenchResults, SectionId } from './benchResults.ts'
-import { formatNumber, judge, limitText, targets, type TargetResult } from './targets.ts'
+import { sectionIds, type BenchResults, type SectionId } from './benchResults.ts'
+import { formatNumber, growthLimit, judge, limitText, targets, type TargetResult } from './targets.ts'
 
 const ms = (value: number) => formatNumber(value, 'ms')
 
@@ -92,10 +92,11 @@ function growthSection(results: BenchResults): string {
     ms(c.smallMs),
     ms(c.largeMs),
     `${ms(c.smallP90Ms)} / ${ms(c.largeP90Ms)}`,
-    `${formatNumber(c.ratio, '×')}${c.targeted ? '' : ' (no target)'}`,
+    formatNumber(c.ratio, '×'),
+    c.ratio <= growthLimit ? 'met' : '**not met**',
   ])
   return [
-    `Two references in the bench's process, filled directly: ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users (each with its own tag value) and as many messages in one conversation. ${samples} requests per operation and store, alternating between the stores; latency through HTTP by the bare client.`,
+    `Two references in the bench's process, filled directly with ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users, conversations, messages and events each (every other user and conversation updated since; one conversation holds every message and has every user as a participant). Each list operation asks for its first page with no filter, each filter and each sort, and for a later page through nextToken. ${samples} requests per row and store, alternating between the stores; latency through HTTP by the bare client. Each row is judged against ≤ ${formatNumber(growthLimit, '×')}; the targets above take each operation's worst row.`,
     '',
     table(
       [
@@ -105,6 +106,7 @@ function growthSection(results: BenchResults): string {
         `p50 at ${large.toLocaleString('en')}`,
         'p90 small / large',
         'ratio',
+        'verdict',
       ],
       rows,
     ),
@@ -202,6 +204,38 @@ export function writeBenchReports(dir: string, results: BenchResults): string[] 
     writeFileSync(path, text)
     return path
   })
+}
+
+export const readmeMarkers = { start: '<!-- bench:start', end: '<!-- bench:end -->' } as const
+
+/** The benchmark results of docs/benchmarks.md: the run's machine and its targets, with met / not met. */
+export function readmeResults(results: BenchResults): string {
+  const m = results.machine
+  const missing = sectionIds.filter((id) => results[id] === undefined)
+  const partial = missing.length > 0 ? `; sections not measured in this run: ${missing.join(', ')}` : ''
+  return [
+    `Results of \`npm run bench\` (${results.startedAt.slice(0, 10)}, Node ${m.node}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.toFixed(2)} at start${partial}; the section tables are in \`reports/bench.md\`):`,
+    '',
+    table(
+      ['target', 'measured', 'limit', 'verdict'],
+      judged(results).map((t) => [
+        t.title,
+        formatNumber(t.measured, t.unit),
+        limitText(t),
+        t.verdict === 'met' ? 'met' : `**${t.verdict}**`,
+      ]),
+    ),
+  ].join('\n')
+}
+
+/** The page with the text between the bench markers replaced (npm run bench writes it after a whole run). */
+export function withBenchResults(readme: string, section: string): string {
+  const start = readme.indexOf(readmeMarkers.start)
+  const end = readme.indexOf(readmeMarkers.end)
+  if (start < 0 || end < start)
+    throw new Error(`docs/benchmarks.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
+  const startLineEnd = readme.indexOf('\n', start)
+  return `${readme.slice(0, startLineEnd + 1)}${section}\n${readme.slice(end)}`
 }
 
 /** The targets as a plain-text table for the terminal. */

@@ -5,7 +5,8 @@ import type { OverheadResult } from './harnessOverhead.ts'
 import type { PropertyResult } from './propertyCases.ts'
 import type { LoadComparison, LoadOptions } from './referenceLoad.ts'
 
-export type SectionId = 'certification' | 'overhead' | 'reference' | 'growth' | 'properties'
+export const sectionIds = ['certification', 'overhead', 'reference', 'growth', 'properties'] as const
+export type SectionId = (typeof sectionIds)[number]
 
 export interface Machine {
   node: string

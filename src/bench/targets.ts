@@ -12,13 +12,20 @@ export interface Target {
   measure: (results: BenchResults) => number | undefined
 }
 
+/** The limit on a growth ratio: each request of the bench's section 4 is judged against it. */
+export const growthLimit = 1.5
+
+/** The worst ratio over the operation's requests (no filter, each filter, each sort, a later page). */
 const growthTarget = (operation: string): Target => ({
   id: `growth.${operation}`,
-  title: `${operation}: latency at 100,000 / at 1,000 stored`,
+  title: `${operation}: latency at 100,000 / at 1,000 stored, worst request`,
   comparison: 'at most',
-  limit: 1.5,
+  limit: growthLimit,
   unit: '×',
-  measure: (r) => r.growth?.cases.find((c) => c.operation === operation)?.ratio,
+  measure: (r) => {
+    const ratios = r.growth?.cases.filter((c) => c.operation === operation).map((c) => c.ratio) ?? []
+    return ratios.length === 0 ? undefined : Math.max(...ratios)
+  },
 })
 
 const referenceTarget = (operation: string): Target => ({
@@ -53,7 +60,11 @@ export const targets: Target[] = [
   referenceTarget('getMessage'),
   referenceTarget('createMessage'),
   growthTarget('getOrCreateUser'),
+  growthTarget('listUsers'),
+  growthTarget('listConversations'),
   growthTarget('listMessages'),
+  growthTarget('listEvents'),
+  growthTarget('listParticipants'),
   growthTarget('listTagValues'),
 ]
 

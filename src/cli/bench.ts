@@ -1,19 +1,19 @@
 // npm run bench: how fast a certification runs and how its cost grows, measured on this
 // machine in one run (see docs/benchmarks.md). Prints the targets with met / not met and writes
-// bench.md, bench.json and bench.svg. Options: --quick (small sizes, a smoke run), --only
+// bench.md, bench.json and bench.svg; a whole run (every section, not --quick, none failed)
+// also rewrites the results table of docs/benchmarks.md. Options: --quick (small sizes, a smoke run), --only
 // <sections>, --out <dir>; BENCH_PROPERTY_GREP / BENCH_PROPERTY_SPEC select the property.
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
-import type { BenchResults, SectionId } from '../bench/benchResults.ts'
-import { targetTable, writeBenchReports } from '../bench/benchReport.ts'
+import { sectionIds, type BenchResults, type SectionId } from '../bench/benchResults.ts'
+import { readmeResults, targetTable, withBenchResults, writeBenchReports } from '../bench/benchReport.ts'
 import { measureCertification } from '../bench/certificationRuns.ts'
 import { stopAll } from '../bench/childProcesses.ts'
 import { measureGrowth } from '../bench/growth.ts'
 import { measureHarnessOverhead } from '../bench/harnessOverhead.ts'
 import { measurePropertyCases } from '../bench/propertyCases.ts'
 import { measureReferenceLoad } from '../bench/referenceLoad.ts'
-
-const sectionIds: SectionId[] = ['certification', 'overhead', 'reference', 'growth', 'properties']
 
 const { values } = parseArgs({
   options: {
@@ -95,11 +95,25 @@ const sections: Record<SectionId, () => Promise<string>> = {
   },
 }
 
+const resultsPage = 'docs/benchmarks.md'
+
+/** docs/benchmarks.md states the results of a whole run only: every section measured at full size. */
+function updateReadme(): void {
+  const whole = !quick && sectionIds.every((id) => only.includes(id)) && Object.keys(results.errors).length === 0
+  if (!whole) return
+  const readme = readFileSync(resultsPage, 'utf8')
+  const updated = withBenchResults(readme, readmeResults(results))
+  if (updated === readme) return
+  writeFileSync(resultsPage, updated)
+  console.log(`${resultsPage}: benchmark results updated`)
+}
+
 function finish(): string[] {
   results.finishedAt = new Date().toISOString()
   const files = writeBenchReports(values.out, results)
   if (quick) console.log('\nQuick run: small sizes and few repeats; the verdicts below do not speak to the targets.')
   console.log(`\n${targetTable(results)}\n\nWrote ${files.join(', ')}`)
+  updateReadme()
   return files
 }
 

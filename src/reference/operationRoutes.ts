@@ -1,7 +1,7 @@
 // Registers a chat operation (any of the 48 of schemas/operations.json) on the server: its method
 // and path, strict validation of path, query and body against schemas/ (an unknown property is a
 // 400, never dropped), and its documented success status.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { chatOperation, type ChatOperationId } from '../contract/operations.ts'
 import { SchemaRegistry } from '../contract/schemaRegistry.ts'
 import { describeViolations, violationLine } from '../contract/violations.ts'
@@ -73,29 +73,37 @@ export class OperationRouter {
   /** The handler returns the success body; an ApiError it throws becomes the error answer. */
   register<TBody>(id: ChatOperationId, handler: OperationHandler<TBody>): void {
     const op = chatOperation(id)
-    const correct: OperationCall = async (request) => {
+    const validated = (request: OperationRequest): unknown => {
       this.check(this.strict, op.params, request.params, 'path', 'InvalidPayload')
       this.check(this.forQueries, op.query, request.query, 'query', 'InvalidQuery')
       this.check(this.strict, op.request, request.body, 'body', 'InvalidPayload')
-      return await handler(request as OperationRequest<TBody>)
+      return handler(request as OperationRequest<TBody>)
     }
+    const correct: OperationCall = async (request) => await validated(request)
     this.correct.set(id, correct)
-    const served = (this.wrappers.get(id) ?? []).reduce<OperationCall>(
-      (next, wrapper) => async (request) => await wrapper(request, next),
-      correct,
-    )
+    const wrappers = this.wrappers.get(id) ?? []
+    // Without a wrapper (always, outside the mutation self-test) the operation runs synchronously:
+    // no promise per request between Fastify and the handler.
+    const served =
+      wrappers.length === 0
+        ? validated
+        : wrappers.reduce<OperationCall>((next, wrapper) => async (request) => await wrapper(request, next), correct)
     this.app.route({
       method: op.method,
       url: routeUrl(op.path),
-      handler: async (request: FastifyRequest, reply) => {
+      handler: (request: FastifyRequest, reply: FastifyReply) => {
         const integrationId = request.headers['x-integration-id']
-        const result = await served({
+        const result = served({
+          // Copies: validation may coerce them in place, and a wrapper may see them before it.
           params: { ...(request.params as Record<string, string>) },
           query: { ...(request.query as Record<string, unknown>) },
           body: request.body,
           integrationId: typeof integrationId === 'string' && integrationId ? integrationId : undefined,
         })
-        return reply.code(op.status).send(result)
+        if (result instanceof Promise) return result.then((body) => reply.code(op.status).send(body))
+        // Sent here; returning the reply would make Fastify send it a second time.
+        void reply.code(op.status).send(result)
+        return undefined
       },
     })
   }

@@ -51,15 +51,21 @@ function asApiError(error: FastifyError): ApiError {
 }
 
 function authenticate(options: ReferenceOptions) {
-  // Fastify awaits the returned promise; throwing in it answers with the error.
-  // eslint-disable-next-line @typescript-eslint/require-await
-  return async (request: { headers: Record<string, string | string[] | undefined> }) => {
+  // Callback style: no promise per request; an error passed to done is the error answer.
+  return (
+    request: { headers: Record<string, string | string[] | undefined> },
+    _reply: unknown,
+    done: (error?: ApiError) => void,
+  ) => {
     const authorization = request.headers.authorization
-    if (!authorization) throw new ApiError('Unauthorized', 'missing Authorization: Bearer <token>')
-    if (authorization !== `Bearer ${options.token}`) throw new ApiError('Unauthorized', 'the bearer token is not valid')
+    if (!authorization) return done(new ApiError('Unauthorized', 'missing Authorization: Bearer <token>'))
+    if (authorization !== `Bearer ${options.token}`)
+      return done(new ApiError('Unauthorized', 'the bearer token is not valid'))
     const botId = request.headers['x-bot-id']
-    if (!botId) throw new ApiError('Unauthorized', 'missing x-bot-id header')
-    if (botId !== options.botId) throw new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`)
+    if (!botId) return done(new ApiError('Unauthorized', 'missing x-bot-id header'))
+    if (botId !== options.botId)
+      return done(new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`))
+    done()
   }
 }
 

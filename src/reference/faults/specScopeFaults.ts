@@ -96,7 +96,7 @@ const cancelFaults: SpecFault[] = [
     concerns: ['S16.'],
     install({ wrap, store }) {
       wrap('cancelScheduledEvent', (request, next) => {
-        const stored = store.events.get(String(request.params.id))
+        const stored = store.events.find(String(request.params.id))
         return stored?.event.status === 'scheduled' ? {} : next(request)
       })
     },

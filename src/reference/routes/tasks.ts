@@ -4,10 +4,10 @@ import type { CreateTaskBody, Task, UpdateTaskBody } from '../../contract/types.
 import { defaultTimeoutAt, newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import { fitted } from '../resourceLimits.ts'
-import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf } from '../store/paging.ts'
+import { fieldFacet, type ChatStore } from '../store/chatStore.ts'
+import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags } from '../store/tagMatching.ts'
-import { fieldFilters, newestFirstPage, oneOf, tagsFilter } from './listQuery.ts'
+import { fieldQuery, listMeta, newestFirstPage, tagsFilter, textList } from './listQuery.ts'
 
 const resource = 'resources/task.json'
 
@@ -58,10 +58,16 @@ export function registerTasks(router: OperationRouter, store: ChatStore): void {
   })
 
   router.register('listTasks', ({ query }) => {
-    const filters = fieldFilters<Task>(query, ['conversationId', 'userId', 'parentTaskId', 'type'])
-    const statuses = oneOf<Task>(query.status, 'status')
-    const tasks = store.tasks.withTags(tagsFilter(query)).filter((task) => filters(task) && statuses(task))
-    const page = pageOf(tasks, byField<Task>('createdAt'), newestFirstPage(query, store.pageSize))
-    return { tasks: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const { facets, where } = fieldQuery<Task>(
+      query,
+      ['conversationId', 'userId', 'parentTaskId', 'type'],
+      textList(query.status),
+      (field, value) => fieldFacet('task', field, value),
+    )
+    const page = store.tasks.list(
+      { facets: [...tagFacets(tagsFilter(query)), ...facets], where, sortField: 'createdAt' },
+      newestFirstPage(query, store.pageSize),
+    )
+    return { tasks: page.items, meta: listMeta(page) }
   })
 }

@@ -6,10 +6,10 @@ import { ApiError, notFound } from '../apiError.ts'
 import { defaultTimeoutAt, newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import { fitted } from '../resourceLimits.ts'
-import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf } from '../store/paging.ts'
+import { fieldFacet, type ChatStore } from '../store/chatStore.ts'
+import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
-import { fieldFilters, newestFirstPage, oneOf, tagsFilter } from './listQuery.ts'
+import { fieldQuery, listMeta, newestFirstPage, tagsFilter, textList } from './listQuery.ts'
 
 const resource = 'resources/workflow.json'
 
@@ -78,11 +78,17 @@ export function registerWorkflows(router: OperationRouter, store: ChatStore): vo
   })
 
   router.register('listWorkflows', ({ query }) => {
-    const filters = fieldFilters<Workflow>(query, ['conversationId', 'userId', 'parentWorkflowId', 'name'])
-    const statuses = oneOf<Workflow>(query.statuses, 'status')
-    const workflows = store.workflows.withTags(tagsFilter(query)).filter((w) => filters(w) && statuses(w))
-    const page = pageOf(workflows, byField<Workflow>('createdAt'), newestFirstPage(query, store.pageSize))
-    return { workflows: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const { facets, where } = fieldQuery<Workflow>(
+      query,
+      ['conversationId', 'userId', 'parentWorkflowId', 'name'],
+      textList(query.statuses),
+      (field, value) => fieldFacet('workflow', field, value),
+    )
+    const page = store.workflows.list(
+      { facets: [...tagFacets(tagsFilter(query)), ...facets], where, sortField: 'createdAt' },
+      newestFirstPage(query, store.pageSize),
+    )
+    return { workflows: page.items, meta: listMeta(page) }
   })
 
   router.register<GetOrCreateWorkflowBody>('getOrCreateWorkflow', ({ body }) => {
