@@ -19,6 +19,25 @@ export const ruleTitles = {
 
 export type RuleId = keyof typeof ruleTitles
 
+/**
+ * The rules of the spec scope, the 15 operations of the published API beyond the documented 33.
+ * No check names them yet, so they stay out of ruleTitles (the report's columns, the coverage
+ * gaps, the self-test's rules) until their checks exist; the reference's faults name them.
+ */
+export const specRuleTitles = {
+  S14: 'Tasks',
+  S15: 'Workflows',
+  S16: 'Cancelling a scheduled event',
+  S17: 'Importing messages',
+  S18: 'Initializing an incoming message',
+  S19: 'Analytics',
+} as const
+
+export type SpecRuleId = keyof typeof specRuleTitles
+
+/** Any rule: S1-S13, SHAPE, and those of the spec scope. */
+export type ChatRuleId = RuleId | SpecRuleId
+
 export const ruleIds = Object.keys(ruleTitles) as RuleId[]
 
 export function isRuleId(value: string): value is RuleId {

@@ -40,6 +40,13 @@ function loadSchemaFiles(): Map<string, SchemaNode> {
   return files
 }
 
+/** The types both `type` keywords allow ("string" beside ["string", "null"] is "string"). */
+function narrowType(beside: unknown, target: unknown): unknown {
+  const list = (type: unknown) => (Array.isArray(type) ? (type as unknown[]) : [type])
+  const both = list(target).filter((type) => list(beside).includes(type))
+  return both.length === 1 ? both[0] : both
+}
+
 export class SchemaRegistry {
   readonly files = loadSchemaFiles()
   private readonly ajv: Ajv
@@ -119,9 +126,12 @@ export class SchemaRegistry {
         next = (next as SchemaNode)[decodeURIComponent(part)]
       }
       if (!next || typeof next !== 'object') throw new Error(`unresolvable $ref ${current.$ref} in ${file}`)
-      // Keywords beside the $ref (description, $comment, deprecated) are kept; the target wins on conflicts.
+      // Keywords beside the $ref (description, $comment, deprecated) are kept; the target wins on
+      // conflicts, except a type beside it, which Ajv applies too: it narrows the target's.
       const { $ref: _ref, ...siblings } = current
-      current = { ...siblings, ...(next as SchemaNode) }
+      const merged: SchemaNode = { ...siblings, ...(next as SchemaNode) }
+      if (siblings.type !== undefined && merged.type !== undefined) merged.type = narrowType(siblings.type, merged.type)
+      current = merged
     }
     return { node: current, file: currentFile }
   }

@@ -31,3 +31,8 @@ export function timestamp(): string {
   last = Math.max(Date.now(), last + 1)
   return new Date(last).toISOString()
 }
+
+/** When a task or workflow created without timeoutAt times out: the documents give no default; a day. */
+export function defaultTimeoutAt(): string {
+  return new Date(Date.now() + 86_400_000).toISOString()
+}

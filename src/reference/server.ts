@@ -2,19 +2,24 @@
 // server, correct per the contract, that the harness certifies when no target is configured.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
+import type { ChatRuleId } from '../contract/rules.ts'
 import { contractSchemas } from '../contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
 import { faultsNamed, type Fault } from './faults/index.ts'
 import { referenceDefaults } from './defaults.ts'
 import { OperationRouter } from './operationRoutes.ts'
 import { registerActions } from './routes/actions.ts'
+import { registerAnalytics } from './routes/analytics.ts'
 import { registerConversations } from './routes/conversations.ts'
 import { registerEvents } from './routes/events.ts'
+import { registerIngestion } from './routes/ingestion.ts'
 import { registerMessages } from './routes/messages.ts'
 import { registerParticipants } from './routes/participants.ts'
 import { registerStates } from './routes/states.ts'
 import { registerTags } from './routes/tags.ts'
+import { registerTasks } from './routes/tasks.ts'
 import { registerUsers } from './routes/users.ts'
+import { registerWorkflows } from './routes/workflows.ts'
 import { rejectUndeclaredTagKeys } from './declaredTagKeys.ts'
 import { ChatStore } from './store/chatStore.ts'
 
@@ -23,7 +28,7 @@ export interface ReferenceOptions {
   botId: string
   pageSize?: number
   /** Faults to answer with, for tests of the harness; default: those REFERENCE_FAULT names (none when unset). */
-  faults?: readonly Fault[]
+  faults?: readonly Fault<ChatRuleId>[]
   /** A store filled beforehand (the bench's growth measurements); a new empty one by default. */
   store?: ChatStore
   /** The tag keys the bot declares; any other key is rejected (declaredTagKeys.ts). Unset: every key. */
@@ -129,6 +134,11 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
   registerStates(router, store)
   registerActions(router)
   registerTags(router, store)
+  // The spec scope: the 15 operations of the published API beyond the documented 33 (S14-S19).
+  registerIngestion(router, store)
+  registerTasks(router, store)
+  registerWorkflows(router, store)
+  registerAnalytics(router)
   return app
 }
 

@@ -1,7 +1,7 @@
 // The Runtime API client the checks use: one typed function per documented operation, on
 // Playwright's APIRequestContext. Every answer is inspected against the contract and recorded.
 import type { APIRequestContext } from '@playwright/test'
-import { fillPath, operation, type Operation, type OperationId } from '../../contract/operations.ts'
+import { chatOperation, fillPath, type ChatOperation, type ChatOperationId } from '../../contract/operations.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type * as T from '../../contract/types.ts'
 import type { Violation } from '../../contract/violations.ts'
@@ -41,7 +41,7 @@ export interface CallOptions {
 }
 
 export interface Reply<TBody = unknown> {
-  operation: Operation
+  operation: ChatOperation
   status: number
   contentType: string
   /** The parsed body, whatever its shape; undefined when the answer was not JSON. */
@@ -66,7 +66,7 @@ export class RuntimeClient {
     private readonly guard: TargetGuard = TargetGuard.direct(),
   ) {}
 
-  urlOf(op: Operation, options: CallOptions): string {
+  urlOf(op: ChatOperation, options: CallOptions): string {
     const path = fillPath(op.path, options.params ?? {}).replace(/^\//, '')
     const query = options.rawQuery ?? encodeQuery(options.query)
     return new URL(path, this.target.baseUrl).toString() + (query ? `?${query}` : '')
@@ -91,8 +91,8 @@ export class RuntimeClient {
    * Calls an operation and inspects the answer. Throws TransportFailure when no answer came,
    * TargetStopped when the run found the target stopped, RateLimitExhausted when 429s outlast the retries.
    */
-  async call<TBody = unknown>(id: OperationId, options: CallOptions = {}): Promise<Reply<TBody>> {
-    const op = operation(id)
+  async call<TBody = unknown>(id: ChatOperationId, options: CallOptions = {}): Promise<Reply<TBody>> {
+    const op = chatOperation(id)
     const body = withRunMarker(id, options.body, this.target.runMarker)
     const data = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body))
     const url = this.urlOf(op, options)
@@ -135,7 +135,7 @@ export class RuntimeClient {
 
   /** Inspects an answer, logs the exchange and tracks what it created or deleted. */
   private record<TBody>(
-    op: Operation,
+    op: ChatOperation,
     base: Omit<Exchange, 'seq' | 'violations' | 'durationMs'>,
     answer: GuardedAnswer,
     durationMs: number,
@@ -191,7 +191,7 @@ export class RuntimeClient {
     return leftovers
   }
 
-  private byId<TBody>(id: OperationId, resourceId: string, options: CallOptions = {}): Promise<Reply<TBody>> {
+  private byId<TBody>(id: ChatOperationId, resourceId: string, options: CallOptions = {}): Promise<Reply<TBody>> {
     return this.call<TBody>(id, { ...options, params: { id: resourceId, ...options.params } })
   }
 

@@ -2,7 +2,7 @@
 // shared target: the rate cap (pacer), the retries of a 429 (never a failed check unless they
 // run out), and the run-wide verdict that the target stopped answering (health).
 import type { TrafficPolicy } from '../config/trafficPolicy.ts'
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import { rateLimitWaitMs, longestWaitMs } from './rateLimitRetry.ts'
 import { RequestPacer, sleep, unpaced, type Pacer, type Sleep } from './requestPacer.ts'
 import { TargetHealth, type HealthFiles } from './targetHealth.ts'
@@ -65,7 +65,11 @@ export class TargetGuard {
    * TargetStopped without sending when the run found the target stopped, TransportFailure when
    * no answer came, RateLimitExhausted with the last 429 answer attached when retries ran out.
    */
-  async send(operationId: OperationId, timeoutMs: number, attempt: () => Promise<RawAnswer>): Promise<GuardedAnswer> {
+  async send(
+    operationId: ChatOperationId,
+    timeoutMs: number,
+    attempt: () => Promise<RawAnswer>,
+  ): Promise<GuardedAnswer> {
     for (let retries = 0; ; retries++) {
       this.health.assertAnswering(operationId)
       await this.pacer.turn()

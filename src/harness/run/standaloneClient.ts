@@ -30,11 +30,11 @@ export async function standaloneClient(target: ClientTarget, files?: HealthFiles
 }
 
 /**
- * Puts resources in a ledger so that cleanUp() (newest first) deletes messages, then
- * conversations, then users; kinds it does not know go first.
+ * Puts resources in a ledger so that cleanUp() (newest first) deletes workflows, tasks,
+ * messages, then conversations, then users; kinds it does not know go first.
  */
 export function trackForDeletion(ledger: ResourceLedger, resources: Iterable<LedgerEntry>): void {
-  const rank = (kind: string) => ['user', 'conversation', 'message'].indexOf(kind) >>> 0
+  const rank = (kind: string) => ['user', 'conversation', 'message', 'task', 'workflow'].indexOf(kind) >>> 0
   const unique = new Map([...resources].map((r) => [JSON.stringify(r), r]))
   for (const resource of [...unique.values()].sort((a, b) => rank(a.kind) - rank(b.kind))) ledger.track(resource)
 }

@@ -10,9 +10,9 @@ import type { OperationRouter } from '../operationRoutes.ts'
 import { ofIntegration, onChannel, withParticipant, type ChatStore } from '../store/chatStore.ts'
 import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
-import { dateRange, listMeta, pageRequest, sortField, tagsFilter } from './listQuery.ts'
+import { dateRange, listMeta, pageRequest, sortField, tagsFilter, textList } from './listQuery.ts'
 
-function newConversation(body: CreateConversationBody): Conversation {
+export function newConversation(body: CreateConversationBody): Conversation {
   const now = timestamp()
   return {
     id: newId('conv'),
@@ -22,12 +22,6 @@ function newConversation(body: CreateConversationBody): Conversation {
     integration: body.integrationName ?? '',
     tags: initialTags(body.tags),
   }
-}
-
-function asList(value: unknown): string[] {
-  if (value === undefined) return []
-  const list: unknown[] = Array.isArray(value) ? value : [value]
-  return list.filter((item): item is string => typeof item === 'string')
 }
 
 export function registerConversations(router: OperationRouter, store: ChatStore): void {
@@ -42,7 +36,7 @@ export function registerConversations(router: OperationRouter, store: ChatStore)
     const { channel, integrationName } = query as { channel?: string; integrationName?: string }
     const facets = [
       ...tagFacets(tagsFilter(query)),
-      ...asList(query.participantIds).map(withParticipant),
+      ...textList(query.participantIds).map(withParticipant),
       ...(channel === undefined ? [] : [onChannel(channel)]),
       ...(integrationName === undefined ? [] : [ofIntegration(integrationName)]),
     ]

@@ -1,5 +1,6 @@
-// Events: create (now or scheduled), get, list with filters (S10).
+// Events: create (now or scheduled), get, list with filters (S10); cancel a scheduled one (S16).
 import type { CreateEventBody, Event } from '../../contract/types.ts'
+import { ApiError, notFound } from '../apiError.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
 import { eventFacet, eventFilters, type ChatStore } from '../store/chatStore.ts'
@@ -28,6 +29,19 @@ export function registerEvents(router: OperationRouter, store: ChatStore): void 
 
   router.register('getEvent', ({ params }) => {
     return { event: store.events.get(params.id as string).event }
+  })
+
+  // "Permanently cancels a scheduled event. The event must be in a scheduled state" (S16).
+  router.register('cancelScheduledEvent', ({ params }) => {
+    const id = params.id as string
+    const stored = store.events.find(id)
+    if (!stored) throw notFound('event', id)
+    // [open] The error for an event that is not scheduled (400, 404 or 409): this path names a
+    // scheduled event, and there is none with this id, so 404.
+    if (stored.event.status !== 'scheduled')
+      throw new ApiError('ResourceNotFound', `event ${JSON.stringify(id)} is ${stored.event.status}, not scheduled`)
+    store.events.put({ ...stored, event: { ...stored.event, status: 'canceled' } })
+    return {}
   })
 
   router.register('listEvents', ({ query }) => {

@@ -7,29 +7,30 @@ import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
 import { dateRange, listMeta, pageRequest, tagsFilter } from './listQuery.ts'
 
-export function registerMessages(router: OperationRouter, store: ChatStore): void {
-  // A message an integration creates on behalf of a user comes in; one the bot creates goes out (S4, usage).
-  const newMessage = (body: CreateMessageBody, integrationId: string | undefined): Message => {
-    store.users.get(body.userId)
-    store.conversations.get(body.conversationId)
-    const now = timestamp()
-    const message: Message = {
-      id: newId('msg'),
-      createdAt: now,
-      updatedAt: now,
-      type: body.type,
-      payload: body.payload,
-      direction: integrationId ? 'incoming' : 'outgoing',
-      userId: body.userId,
-      conversationId: body.conversationId,
-      tags: initialTags(body.tags),
-    }
-    if (body.origin !== undefined) message.origin = body.origin
-    return message
+/** A new message (not stored yet); its user and conversation must exist. */
+export function newMessage(store: ChatStore, body: CreateMessageBody, integrationId: string | undefined): Message {
+  store.users.get(body.userId)
+  store.conversations.get(body.conversationId)
+  const now = timestamp()
+  const message: Message = {
+    id: newId('msg'),
+    createdAt: now,
+    updatedAt: now,
+    type: body.type,
+    payload: body.payload,
+    // A message an integration creates on behalf of a user comes in; one the bot creates goes out (S4, usage).
+    direction: integrationId ? 'incoming' : 'outgoing',
+    userId: body.userId,
+    conversationId: body.conversationId,
+    tags: initialTags(body.tags),
   }
+  if (body.origin !== undefined) message.origin = body.origin
+  return message
+}
 
+export function registerMessages(router: OperationRouter, store: ChatStore): void {
   router.register<CreateMessageBody>('createMessage', ({ body, integrationId }) => ({
-    message: store.putMessage(newMessage(body, integrationId)),
+    message: store.putMessage(newMessage(store, body, integrationId)),
   }))
 
   router.register('getMessage', ({ params }) => ({ message: store.messages.get(params.id as string) }))
@@ -60,6 +61,6 @@ export function registerMessages(router: OperationRouter, store: ChatStore): voi
     const existing = store.messages.oldestMatch(wanted, (m) => m.conversationId === body.conversationId)
     if (existing) return { message: existing }
     const { discriminateByTags: _discriminator, schedule: _schedule, ...create } = body
-    return { message: store.putMessage(newMessage(create, integrationId)) }
+    return { message: store.putMessage(newMessage(store, create, integrationId)) }
   })
 }

@@ -7,7 +7,7 @@ import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
 import { dateRange, listMeta, pageRequest, sortField, tagsFilter } from './listQuery.ts'
 
-function newUser(body: CreateUserBody): User {
+export function newUser(body: CreateUserBody): User {
   const now = timestamp()
   const user: User = { id: newId('user'), createdAt: now, updatedAt: now, tags: initialTags(body.tags) }
   if (body.name !== undefined) user.name = body.name

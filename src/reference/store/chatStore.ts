@@ -1,8 +1,8 @@
 // The reference's memory: every resource of one bot, each collection kept in order for the whole
 // store and for each value its lists filter on (tags, channel, a conversation's messages and
 // participants, an event's links), so one page costs the same however much is stored.
-import type { Conversation, Event, Message, State, User } from '../../contract/types.ts'
-import { facet, IndexedCollection } from './indexedCollection.ts'
+import type { Conversation, Event, Message, State, Task, User, Workflow } from '../../contract/types.ts'
+import { facet, IndexedCollection, type Facet } from './indexedCollection.ts'
 import type { SortedKeys } from './sortedKeys.ts'
 import { TaggedCollection } from './taggedCollection.ts'
 
@@ -43,6 +43,22 @@ function eventFacets({ event, workflowId }: StoredEvent): string[] {
   })
 }
 
+/** The fields listTasks and listWorkflows filter on, each a facet of the tasks and workflows that have it. */
+const taskFilters = ['conversationId', 'userId', 'parentTaskId', 'type', 'status'] as const
+const workflowFilters = ['conversationId', 'userId', 'parentWorkflowId', 'name', 'status'] as const
+
+export function fieldFacet(kind: 'task' | 'workflow', field: string, value: string): Facet {
+  return facet(`${kind}.${field}`, value)
+}
+
+function fieldFacets<R>(kind: 'task' | 'workflow', fields: readonly (keyof R & string)[]): (item: R) => Facet[] {
+  return (item) =>
+    fields.flatMap((field) => {
+      const value = item[field]
+      return typeof value === 'string' ? [fieldFacet(kind, field, value)] : []
+    })
+}
+
 export class ChatStore {
   readonly users = new TaggedCollection<User>('user')
   readonly conversations = new TaggedCollection<Conversation>({
@@ -57,6 +73,17 @@ export class ChatStore {
   })
   readonly events = new IndexedCollection<StoredEvent>({ kind: 'event', orders: ['createdAt'], facetsOf: eventFacets })
   readonly states = new Map<string, StoredState>()
+  // The spec scope (S14, S15): listed most recent first, by tags and by their filters' fields.
+  readonly tasks = new TaggedCollection<Task>({
+    kind: 'task',
+    orders: ['createdAt'],
+    facetsOf: fieldFacets('task', taskFilters),
+  })
+  readonly workflows = new TaggedCollection<Workflow>({
+    kind: 'workflow',
+    orders: ['createdAt'],
+    facetsOf: fieldFacets('workflow', workflowFilters),
+  })
 
   constructor(
     readonly botId: string,
