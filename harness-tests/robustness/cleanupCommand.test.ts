@@ -2,7 +2,7 @@
 // that may still be going on made, and what carries no marker, is left alone.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { cleanupCommand, removeReportDir } from './support/certifyRun.ts'
+import { removeReportDir, runCertificationProcess } from '../../src/runs/certificationProcess.ts'
 import { reference, referenceCredentials, targetEnv, type Running } from './support/servers.ts'
 
 const runIdAt = (ms: number, suffix: string) => `cr${ms.toString(36)}${suffix}`
@@ -62,9 +62,14 @@ before(async () => {
 after(() => target.close())
 
 test('--dry-run lists what an earlier run left and deletes nothing', async () => {
-  const result = await cleanupCommand(['--dry-run'], { env: targetEnv(target.url), limitMs: 20_000 })
+  const result = await runCertificationProcess({
+    command: 'cleanup',
+    args: ['--dry-run'],
+    env: targetEnv(target.url),
+    limitMs: 20_000,
+  })
   removeReportDir(result)
-  assert.equal(result.code, 0, result.output)
+  assert.equal(result.exitCode, 0, result.output)
   assert.match(
     result.output,
     /2 runs left resources marked conformanceRun; 1 started more than 60 minutes ago \(1 newer or unknown kept\)/,
@@ -78,9 +83,9 @@ test('--dry-run lists what an earlier run left and deletes nothing', async () =>
 })
 
 test('deletes what the earlier run left, keeps the recent run and the unmarked', async () => {
-  const result = await cleanupCommand([], { env: targetEnv(target.url), limitMs: 20_000 })
+  const result = await runCertificationProcess({ command: 'cleanup', env: targetEnv(target.url), limitMs: 20_000 })
   removeReportDir(result)
-  assert.equal(result.code, 0, result.output)
+  assert.equal(result.exitCode, 0, result.output)
   assert.match(result.output, /deleted 3 of 3 resources/)
   assert.deepEqual(await ids('v1/chat/users', 'users'), [made.recentUser, made.unmarkedUser].sort())
   assert.deepEqual(await ids('v1/chat/conversations', 'conversations'), [])
