@@ -20,7 +20,7 @@ before(async () => {
   target = await reference({ tagKeys: declared })
   result = await runCertificationProcess({
     env: { ...targetEnv(target.url), CONFORMANCE_TAG_KEYS: declared.join(',') },
-    limitMs: 60_000,
+    limitMs: 75_000,
   })
 })
 

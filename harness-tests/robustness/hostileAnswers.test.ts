@@ -88,7 +88,7 @@ describe('a whole run against a server that only answers with hostile answers', 
         CONFORMANCE_BOT_ID: botId,
         CONFORMANCE_TIMEOUT_MS: '5000',
       },
-      limitMs: 50_000,
+      limitMs: 65_000,
       // What is tested: that certify itself prints no token.
       output: 'as printed',
     })

@@ -23,7 +23,7 @@ before(async () => {
     return { answerAfterMs: creating ? 200 : 5 }
   }
   run = await proxiedRun(slowCreations, [], {
-    limitMs: 50_000,
+    limitMs: 65_000,
     started: (child) => {
       const watch = setInterval(() => {
         if (creates < interruptAfterCreates) return

@@ -36,7 +36,7 @@ before(async () => {
   }
   run = await proxiedRun(countAndLimit, ['--grep', 'S8\\.'], {
     env: { CONFORMANCE_MAX_RPS: String(maxRps), CONFORMANCE_WORKERS: '2' },
-    limitMs: 50_000,
+    limitMs: 65_000,
   })
   result = run.result
 })
