@@ -1,8 +1,7 @@
-// actions: the configured action (S12, needs CONFORMANCE_ACTION), an unknown action type (S12),
-// and callAction's failure paths (S13, SHAPE).
-import { actionChecks } from '../src/harness/checks/actionChecks.ts'
-import { certify } from '../src/harness/checks/check.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
+// actions: callAction with the configured action and an unknown one (S12), and callAction's valid
+// call and failure paths (S13). Skipped, with the reason, when no action is configured.
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-actionChecks.forEach(certify)
-operationChecks('actions').forEach(certify)
+for (const t of checkTests('actions', 'behaviour')) test(t.title, t.details, t.body)
+for (const t of checkTests('actions', 'operations')) test(t.title, t.details, t.body)

@@ -1,13 +1,13 @@
-// conversations: read after write (S8), tags (S5), the documented get-or-create example (S6),
-// lists (S7, participant filter too), dates (S2), and every conversations operation's valid call
+// conversations: read after write (S8), tag updates (S5), the documented get-or-create example (S6),
+// lists and the participant filter (S7), dates (S2), and every conversations operation's valid call
 // and failure paths (SHAPE, S13).
-import { certify } from '../src/harness/checks/check.ts'
-import { participantFilter, tagFilterInBrackets } from '../src/harness/checks/listChecks.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
-import { conversationKind } from '../src/harness/checks/resourceKinds.ts'
-import { taggedResourceChecks } from '../src/harness/checks/taggedResourceChecks.ts'
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-taggedResourceChecks(conversationKind).forEach(certify)
-certify(tagFilterInBrackets(conversationKind))
-certify(participantFilter)
-operationChecks('conversations').forEach(certify)
+for (const t of checkTests('conversations', 'read-after-write')) test(t.title, t.details, t.body)
+for (const t of checkTests('conversations', 'tags')) test(t.title, t.details, t.body)
+for (const t of checkTests('conversations', 'get-or-create')) test(t.title, t.details, t.body)
+for (const t of checkTests('conversations', 'lists')) test(t.title, t.details, t.body)
+for (const t of checkTests('conversations', 'participant-filter')) test(t.title, t.details, t.body)
+for (const t of checkTests('conversations', 'dates')) test(t.title, t.details, t.body)
+for (const t of checkTests('conversations', 'operations')) test(t.title, t.details, t.body)

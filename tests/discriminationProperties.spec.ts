@@ -1,7 +1,8 @@
-// Get-or-create discrimination (S6) over random tags and discriminators, for users,
-// conversations and messages; CONFORMANCE_CASES cases each, replayed by CONFORMANCE_SEED.
-import { certify } from '../src/harness/checks/check.ts'
-import { discriminationProperty } from '../src/harness/checks/discriminationPropertyChecks.ts'
-import { taggedKinds } from '../src/harness/checks/resourceKinds.ts'
+// Get-or-create (S6) over random tag maps and discriminators: the resource whose listed tags
+// match is returned, else a new one is created.
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-taggedKinds.map(discriminationProperty).forEach(certify)
+for (const t of checkTests('discriminationProperties', 'users')) test(t.title, t.details, t.body)
+for (const t of checkTests('discriminationProperties', 'conversations')) test(t.title, t.details, t.body)
+for (const t of checkTests('discriminationProperties', 'messages')) test(t.title, t.details, t.body)

@@ -1,7 +1,6 @@
-// Enumerated inputs (S4): every documented value accepted, values outside the set rejected with
-// 400. Derived from schemas/ (fixtures/enumerations.ts). Enumerated outputs (direction, event
-// status, state type) are checked on every answer the run sees: S4.<operation>.answers.
-import { certify } from '../src/harness/checks/check.ts'
-import { enumerationChecks } from '../src/harness/checks/enumerationChecks.ts'
+// Enumerations (S4): every documented value of every enumerated input is accepted, values outside
+// the set are rejected; the table is derived from schemas/ (fixtures/enumerations.ts).
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-enumerationChecks().forEach(certify)
+for (const t of checkTests('enumerations', 'enumerations')) test(t.title, t.details, t.body)

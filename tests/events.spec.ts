@@ -1,8 +1,7 @@
-// events: read after write (S8), status and schedules, listEvents filters (S10), the type's length
-// (S3), and every events operation's valid call and failure paths (SHAPE, S13).
-import { certify } from '../src/harness/checks/check.ts'
-import { eventChecks } from '../src/harness/checks/eventChecks.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
+// events: created with and without a schedule, failureReason, listEvents filters (S10), read after
+// write (S8), and every events operation's valid call and failure paths (SHAPE, S13).
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-eventChecks.forEach(certify)
-operationChecks('events').forEach(certify)
+for (const t of checkTests('events', 'behaviour')) test(t.title, t.details, t.body)
+for (const t of checkTests('events', 'operations')) test(t.title, t.details, t.body)

@@ -1,8 +1,7 @@
-// integrations: configureIntegration in an integration's context (S12, needs
-// CONFORMANCE_INTEGRATION_ID) and without one (S12), and its failure paths (S13, SHAPE).
-import { certify } from '../src/harness/checks/check.ts'
-import { integrationChecks } from '../src/harness/checks/integrationChecks.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
+// integrations: configureIntegration in and out of an integration's context (S12), and its valid
+// call and failure paths (S13). Skipped, with the reason, when no integration is configured.
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-integrationChecks.forEach(certify)
-operationChecks('integrations').forEach(certify)
+for (const t of checkTests('integrations', 'behaviour')) test(t.title, t.details, t.body)
+for (const t of checkTests('integrations', 'operations')) test(t.title, t.details, t.body)

@@ -1,14 +1,13 @@
-// messages: read after write (S8), tags (S5), the documented get-or-create example (S6), lists
+// messages: read after write (S8), tag updates (S5), the documented get-or-create example (S6), lists
 // (S7), dates (S2), direction (S4), and every messages operation's valid call and failure paths
 // (SHAPE, S13).
-import { certify } from '../src/harness/checks/check.ts'
-import { tagFilterInBrackets } from '../src/harness/checks/listChecks.ts'
-import { messageDirectionChecks } from '../src/harness/checks/messageChecks.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
-import { messageKind } from '../src/harness/checks/resourceKinds.ts'
-import { taggedResourceChecks } from '../src/harness/checks/taggedResourceChecks.ts'
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-taggedResourceChecks(messageKind).forEach(certify)
-certify(tagFilterInBrackets(messageKind))
-messageDirectionChecks.forEach(certify)
-operationChecks('messages').forEach(certify)
+for (const t of checkTests('messages', 'read-after-write')) test(t.title, t.details, t.body)
+for (const t of checkTests('messages', 'tags')) test(t.title, t.details, t.body)
+for (const t of checkTests('messages', 'get-or-create')) test(t.title, t.details, t.body)
+for (const t of checkTests('messages', 'lists')) test(t.title, t.details, t.body)
+for (const t of checkTests('messages', 'dates')) test(t.title, t.details, t.body)
+for (const t of checkTests('messages', 'direction')) test(t.title, t.details, t.body)
+for (const t of checkTests('messages', 'operations')) test(t.title, t.details, t.body)

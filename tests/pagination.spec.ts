@@ -1,7 +1,8 @@
-// Lists across several pages (S7): each resource once, filters on every page, both sort
-// directions; CONFORMANCE_LIST_SIZE resources per list.
-import { certify } from '../src/harness/checks/check.ts'
-import { paginationChecks } from '../src/harness/checks/paginationChecks.ts'
-import { taggedKinds } from '../src/harness/checks/resourceKinds.ts'
+// Lists (S7): many resources, then random tag filters and sorts, each walked page by page: every
+// match exactly once, filters and order on every page.
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-taggedKinds.flatMap(paginationChecks).forEach(certify)
+for (const t of checkTests('pagination', 'users')) test(t.title, t.details, t.body)
+for (const t of checkTests('pagination', 'conversations')) test(t.title, t.details, t.body)
+for (const t of checkTests('pagination', 'messages')) test(t.title, t.details, t.body)

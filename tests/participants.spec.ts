@@ -1,8 +1,7 @@
-// participants: add, get, list, remove and unknown users (S9), the userId's length (S1), and every
-// participants operation's valid call and failure paths (SHAPE, S13).
-import { certify } from '../src/harness/checks/check.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
-import { participantChecks } from '../src/harness/checks/participantChecks.ts'
+// participants: added, listed, fetched, removed (S9), and every participants operation's valid call
+// and failure paths (SHAPE, S13).
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-participantChecks.forEach(certify)
-operationChecks('participants').forEach(certify)
+for (const t of checkTests('participants', 'behaviour')) test(t.title, t.details, t.body)
+for (const t of checkTests('participants', 'operations')) test(t.title, t.details, t.body)

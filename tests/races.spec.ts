@@ -1,6 +1,7 @@
-// Simultaneous get-or-create calls with the same input (S6, usage): one resource, not several.
-import { certify } from '../src/harness/checks/check.ts'
-import { concurrentGetOrCreateOneId } from '../src/harness/checks/raceChecks.ts'
-import { taggedKinds } from '../src/harness/checks/resourceKinds.ts'
+// Races (S6, strict): simultaneous identical get-or-create calls give one resource.
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-taggedKinds.map(concurrentGetOrCreateOneId).forEach(certify)
+for (const t of checkTests('races', 'users')) test(t.title, t.details, t.body)
+for (const t of checkTests('races', 'conversations')) test(t.title, t.details, t.body)
+for (const t of checkTests('races', 'messages')) test(t.title, t.details, t.body)

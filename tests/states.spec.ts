@@ -1,8 +1,7 @@
-// states: set, get, get-or-set, patch, expiry, deletion and never-set states (S11), every state type
-// in the path (S4), and every states operation's valid call and failure paths (SHAPE, S13, S4).
-import { certify } from '../src/harness/checks/check.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
-import { stateChecks } from '../src/harness/checks/stateChecks.ts'
+// states: set, get, get-or-set, patch, expiry (S11), the documented state types (S4), and every
+// states operation's valid call and failure paths (SHAPE, S13).
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-stateChecks().forEach(certify)
-operationChecks('states').forEach(certify)
+for (const t of checkTests('states', 'behaviour')) test(t.title, t.details, t.body)
+for (const t of checkTests('states', 'operations')) test(t.title, t.details, t.body)

@@ -1,7 +1,7 @@
-// Tags over random maps (S5: round trip, set and unset) and tag filters (S7), for users,
-// conversations and messages; CONFORMANCE_CASES cases each, replayed by CONFORMANCE_SEED.
-import { certify } from '../src/harness/checks/check.ts'
-import { taggedKinds } from '../src/harness/checks/resourceKinds.ts'
-import { tagPropertyChecks } from '../src/harness/checks/tagPropertyChecks.ts'
+// Tags (S5, S7) over random tag maps: round trips, updates that set and unset, exact tag filters.
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-taggedKinds.flatMap(tagPropertyChecks).forEach(certify)
+for (const t of checkTests('tagProperties', 'users')) test(t.title, t.details, t.body)
+for (const t of checkTests('tagProperties', 'conversations')) test(t.title, t.details, t.body)
+for (const t of checkTests('tagProperties', 'messages')) test(t.title, t.details, t.body)

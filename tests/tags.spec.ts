@@ -1,8 +1,7 @@
-// tag values: listTagValues for each documented type (S7, S4), and its valid call and failure
-// paths (SHAPE, S13, S4).
-import { certify } from '../src/harness/checks/check.ts'
-import { operationChecks } from '../src/harness/checks/operationChecks.ts'
-import { tagValueChecks } from '../src/harness/checks/tagValueChecks.ts'
+// tag values: listTagValues lists the values of a key for each resource type (S7), and its valid
+// call and failure paths (SHAPE, S13).
+import { checkTests } from '../src/harness/runner/checkTests.ts'
+import { test } from '../src/harness/runner/playwrightTest.ts'
 
-tagValueChecks().forEach(certify)
-operationChecks('tags').forEach(certify)
+for (const t of checkTests('tags', 'tag-values')) test(t.title, t.details, t.body)
+for (const t of checkTests('tags', 'operations')) test(t.title, t.details, t.body)

@@ -2,10 +2,10 @@
 // operations (failed > skipped > passed); the badge, the pages and the exit code follow it.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { countsAt } from '../../src/contract/levels.ts'
 import { exitCodeOf, exitCodes } from '../../src/harness/reporting/exitCodes.ts'
 import { badgeMessage, badgeSvg } from '../../src/harness/reporting/badge.ts'
 import {
-  countsAt,
   featureSplit,
   judge,
   summarise,

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
-import { listChecks } from '../../src/harness/reporting/checkListing.ts'
+import { catalogue } from '../../src/harness/catalogue/catalogue.ts'
 import {
+  catalogueChecks,
   coverageByOperation,
   coverageGaps,
   coverageTable,
@@ -12,7 +13,7 @@ import {
   type ListedCheck,
 } from '../../src/harness/reporting/coverage.ts'
 
-const checks = listChecks()
+const checks = catalogueChecks(catalogue().entries)
 
 test('no operation lacks a failure-path check, and no rule a check', () => {
   assert.deepEqual(coverageGaps(checks), [])

@@ -2,13 +2,19 @@
 // README.md (between its coverage markers). With --check it writes nothing and exits 1 when the
 // table is stale or an operation lacks a failure-path check (or a rule lacks a check).
 import { readFileSync, writeFileSync } from 'node:fs'
-import { listChecks } from '../harness/reporting/checkListing.ts'
-import { coverageByOperation, coverageGaps, coverageTable, withCoverageTable } from '../harness/reporting/coverage.ts'
+import { catalogue } from '../harness/catalogue/catalogue.ts'
+import {
+  catalogueChecks,
+  coverageByOperation,
+  coverageGaps,
+  coverageTable,
+  withCoverageTable,
+} from '../harness/reporting/coverage.ts'
 
 const readmePath = 'README.md'
 
 function main(args: string[]): number {
-  const checks = listChecks()
+  const checks = catalogueChecks(catalogue().entries)
   const gaps = coverageGaps(checks)
   for (const gap of gaps) console.error(`coverage gap: ${gap}`)
   const readme = readFileSync(readmePath, 'utf8')

@@ -19,3 +19,14 @@ export const levelMeaning: Record<Level, string> = {
 export function isLevel(value: string): value is Level {
   return (levels as readonly string[]).includes(value)
 }
+
+/** Whether a check counts at a level: core always; strict and full their own (full: configured features only). */
+export function countsAt(
+  check: { level: Level; needs?: Feature | undefined },
+  level: Level,
+  configured: ReadonlySet<Feature>,
+): boolean {
+  if (check.level === 'core') return true
+  if (check.level !== level) return false
+  return check.needs === undefined || configured.has(check.needs)
+}

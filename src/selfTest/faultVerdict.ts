@@ -1,8 +1,8 @@
 // Whether a certification caught a fault: at least one failed check whose rule is the rule the
 // fault breaks, at the level that rule belongs to ([doc]: core; [usage]: strict; a feature: full).
 // Failures under other rules alone do not count: the table must say which rule a target broke.
-import { features } from '../contract/levels.ts'
-import { countsAt, type CheckEntry, type ConformanceReport } from '../harness/reporting/conformanceReport.ts'
+import { countsAt, features } from '../contract/levels.ts'
+import type { CheckEntry, ConformanceReport } from '../harness/reporting/conformanceReport.ts'
 import type { Fault } from '../reference/faults/fault.ts'
 import type { CertificationProcessResult } from '../runs/certificationProcess.ts'
 
@@ -38,8 +38,6 @@ export function judgeFault(fault: Pick<Fault, 'breaks' | 'level'>, outcome: Judg
     const why = outcome.timedOut ? 'the run was stopped at its time limit' : `Playwright ${endOf(outcome)}`
     return { status: 'no report', caughtBy: [], alsoFailed: [], problem: `the run wrote no report (${why})` }
   }
-  if (outcome.report.checks.length === 0)
-    return { status: 'survived', caughtBy: [], alsoFailed: [], problem: 'its concerns select no check of the suite' }
   const level = fault.level ?? 'core'
   const failures = failed(outcome.report)
   const catching = (check: CheckEntry) => check.rule === fault.breaks && countsAt(check, level, allFeatures)

@@ -3,6 +3,7 @@
 // this process on free ports; the certifications run a few at a time, each narrowed to the
 // checks its fault concerns, each bounded in time.
 import { join } from 'node:path'
+import { catalogue } from '../harness/catalogue/catalogue.ts'
 import { referenceDefaults } from '../reference/defaults.ts'
 import type { Fault } from '../reference/faults/fault.ts'
 import { startReferenceServer } from '../reference/server.ts'
@@ -55,6 +56,14 @@ async function certifyReference(faults: readonly Fault[], run: Run): Promise<Cer
   }
 }
 
+/** The catalogue's tested checks a fault's run certifies: those whose ids start with one of its concerns. */
+function selectedChecks(fault: Fault): string[] {
+  const ids = catalogue()
+    .entries.filter((entry) => !entry.derived)
+    .map((entry) => entry.id)
+  return fault.concerns ? ids.filter((id) => fault.concerns?.some((prefix) => id.startsWith(prefix))) : ids
+}
+
 /** Runs the jobs `size` at a time, in order. */
 async function inPool(jobs: (() => Promise<void>)[], size: number, stopped: () => boolean): Promise<void> {
   let next = 0
@@ -91,6 +100,12 @@ export async function runSelfTest(options: SelfTestOptions): Promise<MutantsRepo
   }
   const faultJob = (fault: Fault, index: number) => async () => {
     const reportDir = join(options.dir, fault.name)
+    if (selectedChecks(fault).length === 0) {
+      const problem = 'its concerns select no check of the catalogue that a test runs'
+      results[index] = faultResult(fault, { status: 'survived', caughtBy: [], alsoFailed: [], problem }, 0, reportDir)
+      options.onResult?.(results[index])
+      return
+    }
     const outcome = await certifyReference([fault], {
       ...base,
       reportDir,

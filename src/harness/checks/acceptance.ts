@@ -1,15 +1,14 @@
 // What "accepted" and "rejected as invalid" mean for a probe that changes one field of a valid
 // request: the answers the documents allow, per place the field travels.
 import type { FieldLocation } from '../../../fixtures/contractFields.ts'
+import { invalidPayload, invalidQuery, invalidRequestTypes } from '../../contract/documentedErrors.ts'
 import type { Reply } from '../client/runtimeClient.ts'
 import { expectError, expectSuccess, expectThat, type ExpectedError } from './expectations.ts'
 
-const invalidTypes: readonly string[] = ['InvalidPayload', 'InvalidQuery']
-
 /** A body that breaks its schema (S13); a bad query parameter ([open]: either type); a bad path segment (S3, S4: 400). */
 export function invalidRequest(location: FieldLocation): ExpectedError {
-  if (location === 'body') return { status: 400, type: 'InvalidPayload' }
-  if (location === 'query') return { status: 400, type: invalidTypes }
+  if (location === 'body') return invalidPayload
+  if (location === 'query') return invalidQuery
   return { status: 400 }
 }
 
@@ -31,9 +30,10 @@ export function expectNotInvalid(reply: Reply, context: string): void {
   }
   const type = (reply.json as { type?: unknown } | undefined)?.type
   expectThat(
-    reply.status === 404 || (reply.status === 400 && !invalidTypes.includes(type as string)),
+    reply.status === 404 ||
+      (reply.status === 400 && !(invalidRequestTypes as readonly string[]).includes(type as string)),
     reply,
-    `${context} answered ${reply.status}${typeof type === 'string' ? ` ${type}` : ''} (expected ${reply.operation.status}, 404, or a 400 other than ${invalidTypes.join('/')}: the documents allow this value)`,
+    `${context} answered ${reply.status}${typeof type === 'string' ? ` ${type}` : ''} (expected ${reply.operation.status}, 404, or a 400 other than ${invalidRequestTypes.join('/')}: the documents allow this value)`,
   )
   expectError(reply, { status: [400, 404] }, context)
 }

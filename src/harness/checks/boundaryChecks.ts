@@ -13,12 +13,13 @@ import {
 import { stringOfLength } from '../../../fixtures/stringsOfLength.ts'
 import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
-import { test, type CheckFixtures } from '../runner/playwrightTest.ts'
+import { test } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import type { Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { defineProperty } from './property.ts'
-import { requestTemplate } from './requestTemplates.ts'
+import { operationRequests, probeBase } from './operationRequests.ts'
 import { valueAt, withValueAt } from './requestFields.ts'
 
 /** The resource a success answer carries ({user}, {state, meta} …). */
@@ -28,9 +29,9 @@ function resourceIn(reply: Reply): unknown {
   )
 }
 
-async function sendLength(f: CheckFixtures, row: LengthBoundary, sent: LengthCase): Promise<void> {
-  const template = requestTemplate(row.operation)
-  const base = await template.build(f)
+async function sendLength(f: CheckContext, row: LengthBoundary, sent: LengthCase): Promise<void> {
+  const template = operationRequests[row.operation]
+  const base = await probeBase(f, row.operation)
   const current = valueAt(
     row.location === 'body' ? base.body : row.location === 'query' ? base.query : base.params,
     row.path,
@@ -66,7 +67,7 @@ function lengthsOf(cases: LengthCase[]): string {
 }
 
 export const lengthBoundaryCheck = (row: LengthBoundary): Check => {
-  const template = requestTemplate(row.operation)
+  const template = operationRequests[row.operation]
   const examples = row.examples.filter((c) => !template.rejectionOnly || !isWithin(row, c.length))
   const within = examples.filter((c) => isWithin(row, c.length))
   const accepts = within.length

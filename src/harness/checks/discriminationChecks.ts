@@ -2,7 +2,7 @@
 // the listed discriminating keys), else creates one: the documentation's worked example.
 import { documentedExample, type DiscriminationProbe } from '../../../fixtures/discrimination.ts'
 import type { Tags } from '../../contract/types.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import type { TaggedKind } from './resourceKinds.ts'
@@ -12,7 +12,7 @@ import { createResource, resourceOf } from './taggedResource.ts'
  * The example's tags with real keys (the named ones, or declared keys standing for them) and its
  * symbolic values (a, b, c, z) made unique to this check, so no other data can match.
  */
-function realTags(f: CheckFixtures, symbolic: Record<string, string>): Tags {
+function realTags(f: CheckContext, symbolic: Record<string, string>): Tags {
   return Object.fromEntries(
     Object.entries(symbolic).map(([key, value]) => [f.values.keyFor(key), `${value}-${f.values.scope}`]),
   )

@@ -4,16 +4,16 @@
 import { fieldName } from '../../../fixtures/contractFields.ts'
 import { enumerations, outsideValues, type Enumeration } from '../../../fixtures/enumerations.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess } from './expectations.ts'
 import { defineProperty } from './property.ts'
-import { requestTemplate } from './requestTemplates.ts'
+import { operationRequests, probeBase } from './operationRequests.ts'
 import { withValueAt } from './requestFields.ts'
 
-async function requestWith(f: CheckFixtures, row: Enumeration, value: string): Promise<CallOptions> {
-  const base = await requestTemplate(row.operation).build(f)
+async function requestWith(f: CheckContext, row: Enumeration, value: string): Promise<CallOptions> {
+  const base = await probeBase(f, row.operation)
   return withValueAt(base, row.location, row.path, value, () => f.values.keyFor('enumeration')).request
 }
 
@@ -36,7 +36,7 @@ export const documentedValuesAccepted = (row: Enumeration): Check =>
   )
 
 export const outsideValuesRejected = (row: Enumeration): Check => {
-  const needs = requestTemplate(row.operation).needs
+  const needs = operationRequests[row.operation].needs
   const rejection = invalidRequest(row.location)
   return defineProperty(
     {
@@ -56,6 +56,6 @@ export const outsideValuesRejected = (row: Enumeration): Check => {
 /** Accepting every value is left out where a valid request would change the bot itself. */
 export const enumerationChecks = (): Check[] =>
   enumerations().flatMap((row) => [
-    ...(requestTemplate(row.operation).rejectionOnly ? [] : [documentedValuesAccepted(row)]),
+    ...(operationRequests[row.operation].rejectionOnly ? [] : [documentedValuesAccepted(row)]),
     outsideValuesRejected(row),
   ])

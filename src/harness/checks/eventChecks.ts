@@ -4,7 +4,7 @@
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type * as T from '../../contract/types.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
@@ -22,7 +22,7 @@ export const schedules: { name: string; schedule: () => T.Schedule }[] = [
 export const eventFilters = ['type', 'conversationId', 'userId', 'messageId'] as const
 
 /** An event linked to a new conversation, user and message. */
-async function linkedEventBody({ make }: CheckFixtures): Promise<T.CreateEventBody> {
+async function linkedEventBody({ make }: CheckContext): Promise<T.CreateEventBody> {
   const chat = await make.chat()
   const message = await make.message(chat)
   return make.eventBody({ conversationId: chat.conversation.id, userId: chat.user.id, messageId: message.id })

@@ -1,7 +1,10 @@
 // Assertions about answers. A failure says what the contract requires and what the target did,
 // in a first line short enough for a report, with the details below it.
 import type { Reply } from '../client/runtimeClient.ts'
+import type { ExpectedError } from '../../contract/documentedErrors.ts'
 import { violationLine } from '../../contract/violations.ts'
+
+export type { ExpectedError } from '../../contract/documentedErrors.ts'
 
 export class ConformanceFailure extends Error {
   constructor(message: string) {
@@ -51,13 +54,6 @@ export function expectSuccess<TBody>(reply: Reply<TBody>, context?: string): TBo
   }
   failOnViolations(reply, context)
   return reply.body
-}
-
-export interface ExpectedError {
-  /** Every status the documents allow here. */
-  status: number | readonly number[]
-  /** Every error type the documents allow here; any documented type when omitted. */
-  type?: string | readonly string[]
 }
 
 function list<V>(value: V | readonly V[]): readonly V[] {

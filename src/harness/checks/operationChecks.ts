@@ -1,23 +1,23 @@
-// The checks every operation gets from its entry in validCalls.ts: a valid call answers the
+// The checks every operation gets from its entry in operationRequests.ts: a valid call answers the
 // documented status with a body that fits the contract, and each failure path its contract
 // gives answers the documented error. An area's spec registers these for its operations.
 import { operation, operations, type OperationId } from '../../contract/operations.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess } from './expectations.ts'
 import { requestRejectionChecks } from './requestRejectionChecks.ts'
-import { validCalls } from './validCalls.ts'
+import { operationRequests, validRequest } from './operationRequests.ts'
 
 export const validCallAnswers = (id: OperationId): Check => {
-  const recipe = validCalls[id]
+  const entry = operationRequests[id]
   return defineCheck(
     {
-      id: `${recipe.rule ?? 'SHAPE'}.${id}.valid-call`,
+      id: `${entry.rule ?? 'SHAPE'}.${id}.valid-call`,
       operation: id,
       summary: `a valid ${id} call answers ${operation(id).status} with a body that fits the contract`,
-      ...(recipe.needs ? { needs: recipe.needs } : {}),
+      ...(entry.needs ? { needs: entry.needs } : {}),
     },
     async (f) => {
-      expectSuccess(await f.api.call(id, await recipe.prepare(f)))
+      expectSuccess(await f.api.call(id, await validRequest(f, id)))
     },
   )
 }

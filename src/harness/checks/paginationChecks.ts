@@ -9,7 +9,8 @@ import { caseTags, symbols } from '../../../fixtures/tagMaps.ts'
 import { operation } from '../../contract/operations.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type { Tags } from '../../contract/types.ts'
-import { test, type CheckFixtures } from '../runner/playwrightTest.ts'
+import { test } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import type { Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
@@ -30,13 +31,13 @@ interface ManyResources {
 }
 
 /** Mostly the first symbol (which filters shrink toward), so that filtered lists span pages too. */
-function mostlyFirst(f: CheckFixtures): string {
+function mostlyFirst(f: CheckContext): string {
   return f.values.faker.helpers.weightedArrayElement(
     symbols.map((value, index) => ({ value, weight: index === 0 ? 4 : 1 })),
   )
 }
 
-async function createMany(f: CheckFixtures, kind: TaggedKind, keys: string[]): Promise<ManyResources> {
+async function createMany(f: CheckContext, kind: TaggedKind, keys: string[]): Promise<ManyResources> {
   const mark = f.values.unique('list')
   const real = (symbolic: Tags) => caseTags(mark, symbolic)
   const created: TaggedResource[] = []

@@ -1,6 +1,7 @@
 // S9: a user added to a conversation is its participant (returned, gettable, listed) until it is
 // removed; adding a user that does not exist is an error.
 import type { RuntimeClient } from '../client/runtimeClient.ts'
+import { notFound, unknownReference } from '../../contract/documentedErrors.ts'
 import type * as T from '../../contract/types.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
@@ -78,11 +79,7 @@ export const removedIsGone = defineCheck(
   async ({ api, make }) => {
     const { user, conversation } = await make.chat()
     expectSuccess(await api.removeParticipant(conversation.id, user.id))
-    expectError(
-      await api.getParticipant(conversation.id, user.id),
-      { status: 404, type: 'ResourceNotFound' },
-      'after removeParticipant',
-    )
+    expectError(await api.getParticipant(conversation.id, user.id), notFound, 'after removeParticipant')
     expectListed(
       await listParticipants(api, conversation.id),
       byId,
@@ -105,7 +102,7 @@ export const unknownUserRefused = defineCheck(
     const userId = neverExistingId((await make.user()).id)
     expectError(
       await api.addParticipant(conversation.id, userId),
-      { status: [404, 400], type: ['ResourceNotFound', 'ReferenceNotFound'] },
+      unknownReference,
       `with user ${userId}, which never existed`,
     )
   },

@@ -2,7 +2,7 @@
 // run's CONFORMANCE_SEED replays the same cases, CONFORMANCE_CASES of them. A failing case is
 // shrunk to the smallest one that still fails, and the failure says how to replay it.
 import fc from 'fast-check'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check, type CheckSpec } from './check.ts'
 import { ConformanceFailure } from './expectations.ts'
 
@@ -43,8 +43,8 @@ export interface CaseSource<T> {
 /** A check whose body must hold for every case the arbitrary generates (and every example). */
 export function defineProperty<T>(
   spec: CheckSpec,
-  cases: (fixtures: CheckFixtures) => fc.Arbitrary<T> | CaseSource<T> | Promise<fc.Arbitrary<T> | CaseSource<T>>,
-  holds: (fixtures: CheckFixtures, value: T) => Promise<void>,
+  cases: (context: CheckContext) => fc.Arbitrary<T> | CaseSource<T> | Promise<fc.Arbitrary<T> | CaseSource<T>>,
+  holds: (context: CheckContext, value: T) => Promise<void>,
 ): Check {
   return defineCheck(spec, async (f) => {
     const source = await cases(f)

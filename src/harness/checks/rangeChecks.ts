@@ -6,11 +6,11 @@ import { rangeBoundaries, type RangeBoundary } from '../../../fixtures/rangeBoun
 import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess } from './expectations.ts'
-import { requestTemplate } from './requestTemplates.ts'
+import { operationRequests, probeBase } from './operationRequests.ts'
 import { withValueAt } from './requestFields.ts'
 
 export const rangeBoundaryCheck = (row: RangeBoundary): Check => {
-  const template = requestTemplate(row.operation)
+  const template = operationRequests[row.operation]
   const values = (within: boolean) =>
     row.cases
       .filter((c) => c.within === within)
@@ -25,7 +25,7 @@ export const rangeBoundaryCheck = (row: RangeBoundary): Check => {
     },
     async (f) => {
       for (const sent of row.cases) {
-        const base = await template.build(f)
+        const base = await probeBase(f, row.operation)
         const { request } = withValueAt(base, row.location, row.path, sent.value, () => f.values.keyFor('range'))
         // What the request addresses exists either way: only the value can decide the answer.
         await template.prepare?.(f, request)

@@ -1,5 +1,6 @@
 // S8: what is created is readable as created, an update is visible, a delete is final. (A get of
 // an id that never existed is S13.get<Kind>.unknown-id-404, one of every operation's failure paths.)
+import { notFound } from '../../contract/documentedErrors.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
@@ -55,11 +56,7 @@ export const deletedIsGone = (kind: TaggedKind): Check =>
     async (f) => {
       const { resource } = await createResource(f, kind)
       expectSuccess(await f.api.call(kind.ops.delete, { params: { id: resource.id } }))
-      expectError(
-        await getResource(f, kind, resource.id),
-        { status: 404, type: 'ResourceNotFound' },
-        `after ${kind.ops.delete}`,
-      )
+      expectError(await getResource(f, kind, resource.id), notFound, `after ${kind.ops.delete}`)
     },
   )
 

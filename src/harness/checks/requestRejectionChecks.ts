@@ -1,9 +1,9 @@
 // S13 and the request side of the contract, for every operation: a call made valid by its entry
-// in validCalls.ts, with one part broken — no token, a wrong token, a body, query or path that
+// in operationRequests.ts, with one part broken — no token, a wrong token, a body, query or path that
 // breaks its schema, a property the contract does not list, a path id that never existed —
 // answers the documented error with the documented error body (expectError checks the body).
 import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { operation, type OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { defineCheck, type Check } from './check.ts'
@@ -11,12 +11,8 @@ import { expectError, expectSuccess, type ExpectedError } from './expectations.t
 import { observe } from './observations.ts'
 import { bodyBreak, missingRequired, outsideEnum, type SchemaBreak } from './schemaBreaks.ts'
 import { neverExistingId } from '../../../fixtures/identifiers.ts'
-import { validCalls, type UnknownIdAnswer } from './validCalls.ts'
-
-export const invalidPayload = { status: 400, type: 'InvalidPayload' } as const
-export const unauthorized = { status: 401, type: 'Unauthorized' } as const
-/** A bad query parameter: InvalidPayload or InvalidQuery, which one is [open]. */
-export const invalidQuery = { status: 400, type: ['InvalidPayload', 'InvalidQuery'] } as const
+import { operationRequests, validRequest, type UnknownIdAnswer } from './operationRequests.ts'
+import { invalidPayload, invalidQuery, unauthorized } from '../../contract/documentedErrors.ts'
 
 function describe(expected: ExpectedError): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(' or ') : String(v))
@@ -27,18 +23,18 @@ function describe(expected: ExpectedError): string {
 function rejectionCheck(
   id: OperationId,
   name: { rule: RuleId; suffix: string; summary: string },
-  run: (fixtures: CheckFixtures, valid: CallOptions) => Promise<void>,
+  run: (context: CheckContext, valid: CallOptions) => Promise<void>,
 ): Check {
-  const recipe = validCalls[id]
+  const entry = operationRequests[id]
   return defineCheck(
     {
       id: `${name.rule}.${id}.${name.suffix}`,
       operation: id,
       summary: `${id} ${name.summary}`,
       failurePath: true,
-      ...(recipe.needs ? { needs: recipe.needs } : {}),
+      ...(entry.needs ? { needs: entry.needs } : {}),
     },
-    async (f) => run(f, await recipe.prepare(f)),
+    async (f) => run(f, await validRequest(f, id)),
   )
 }
 
@@ -129,7 +125,7 @@ export const unknownIdRejected = (id: OperationId, param: string, answer: Unknow
     },
     async (f, valid) => {
       const real = valid.params?.[param]
-      if (real === undefined) throw new Error(`harness bug: validCalls.${id} has no path parameter ${param}`)
+      if (real === undefined) throw new Error(`harness bug: operationRequests.${id} has no path parameter ${param}`)
       const params = { ...valid.params, [param]: neverExistingId(real) }
       const reply = await f.api.call(id, { ...valid, params })
       const context = `with ${param} ${params[param]}, which never existed`
@@ -156,7 +152,7 @@ export function requestRejectionChecks(id: OperationId): Check[] {
   }
   const path = op.params ? outsideEnum(op.params) : undefined
   if (path) checks.push(invalidPathRejected(id, path))
-  for (const [param, answer] of Object.entries(validCalls[id].ids ?? {}))
+  for (const [param, answer] of Object.entries(operationRequests[id].ids ?? {}))
     checks.push(unknownIdRejected(id, param, answer))
   return checks
 }

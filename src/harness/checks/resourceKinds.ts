@@ -3,7 +3,7 @@
 import type { OperationId } from '../../contract/operations.ts'
 import type { Tags } from '../../contract/types.ts'
 import type { ResourceKind } from '../client/resourceLedger.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 
 export type Body = Record<string, unknown>
 
@@ -12,11 +12,11 @@ export interface TaggedKind {
   plural: 'users' | 'conversations' | 'messages'
   ops: Record<'create' | 'get' | 'update' | 'delete' | 'list' | 'getOrCreate', OperationId>
   /** A valid create body carrying these tags; makes what the resource refers to. */
-  newBody(fixtures: CheckFixtures, tags: Tags): Body | Promise<Body>
+  newBody(context: CheckContext, tags: Tags): Body | Promise<Body>
   /** The list query that narrows a list to resources made from this body. */
-  scopeOf(body: Body, fixtures: CheckFixtures): Record<string, unknown>
+  scopeOf(body: Body, context: CheckContext): Record<string, unknown>
   /** An update body that changes tags and, where the operation allows, something else. */
-  updateBody(fixtures: CheckFixtures, tags: Tags): Body
+  updateBody(context: CheckContext, tags: Tags): Body
 }
 
 /** The tag only this check's users carry, so a user list can be narrowed to them. */
@@ -59,7 +59,7 @@ export const conversationKind: TaggedKind = {
     return { channel: make.channelOfTest(), tags }
   },
   scopeOf: (body) => ({ channel: body.channel }),
-  updateBody: (_fixtures, tags) => ({ tags }),
+  updateBody: (_context, tags) => ({ tags }),
 }
 
 export const messageKind: TaggedKind = {

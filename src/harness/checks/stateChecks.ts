@@ -2,17 +2,16 @@
 // an expiry after which it is gone; S4: every documented state type is accepted in the path.
 // Every state a check sets is removed when it ends (the ledger sets its payload to null).
 import { setTimeout as sleep } from 'node:timers/promises'
+import { notFound } from '../../contract/documentedErrors.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type * as T from '../../contract/types.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff } from './fieldDiff.ts'
 import { observe } from './observations.ts'
 import { neverExistingId } from '../../../fixtures/identifiers.ts'
-
-const notFound = { status: 404, type: 'ResourceNotFound' } as const
 
 /** Short, so the run stays short; long enough that the state is still there when read at once. */
 export const shortExpiryMs = 1_000
@@ -175,7 +174,7 @@ export const nullPayloadDeletes = defineCheck(
  * Whose id a state of each type is addressed by. A type without an owner here gets a well-formed
  * id of nothing: the target may answer 404 for it (it knows no such owner), never 400.
  */
-const owners: Partial<Record<string, (f: CheckFixtures) => string | Promise<string>>> = {
+const owners: Partial<Record<string, (f: CheckContext) => string | Promise<string>>> = {
   conversation: async ({ make }) => (await make.conversation()).id,
   user: async ({ make }) => (await make.user()).id,
   bot: ({ harness }) => harness.botId,

@@ -12,7 +12,7 @@ import {
 } from '../../../fixtures/tagMaps.ts'
 import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
@@ -26,7 +26,7 @@ import { createResource, getResource, resourceOf, type TaggedResource } from './
 const poolSize = 3
 
 /** The keys a property may use, drawn after those the kind itself puts on every resource. */
-export async function propertyTagKeys(f: CheckFixtures, kind: TaggedKind, minimum: number): Promise<string[]> {
+export async function propertyTagKeys(f: CheckContext, kind: TaggedKind, minimum: number): Promise<string[]> {
   await kind.newBody(f, {})
   return tagKeyPool(f.values, poolSize, minimum)
 }

@@ -1,7 +1,7 @@
 // Calls on a resource kind by its table entry (resourceKinds.ts), for checks shared by users,
 // conversations and messages.
 import type { Reply } from '../client/runtimeClient.ts'
-import type { CheckFixtures } from '../runner/playwrightTest.ts'
+import type { CheckContext } from './checkContext.ts'
 import type { Tags } from '../../contract/types.ts'
 import { expectSuccess } from './expectations.ts'
 import type { Body, TaggedKind } from './resourceKinds.ts'
@@ -19,17 +19,17 @@ export function resourceOf(kind: TaggedKind, reply: Reply, context?: string): Ta
 }
 
 export async function createResource(
-  fixtures: CheckFixtures,
+  context: CheckContext,
   kind: TaggedKind,
   tags: Tags = {},
 ): Promise<{ body: Body; resource: TaggedResource; reply: Reply }> {
-  const body = await kind.newBody(fixtures, tags)
-  const reply = await fixtures.api.call(kind.ops.create, { body })
+  const body = await kind.newBody(context, tags)
+  const reply = await context.api.call(kind.ops.create, { body })
   return { body, resource: resourceOf(kind, reply), reply }
 }
 
-export function getResource(fixtures: CheckFixtures, kind: TaggedKind, id: string): Promise<Reply> {
-  return fixtures.api.call(kind.ops.get, { params: { id } })
+export function getResource(context: CheckContext, kind: TaggedKind, id: string): Promise<Reply> {
+  return context.api.call(kind.ops.get, { params: { id } })
 }
 
 /** The fields of a create body that the created resource shows as sent. */

@@ -5,7 +5,7 @@
 import type { Exchange } from '../client/exchangeLog.ts'
 import { operations, type OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
-import { features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
+import { countsAt, features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
 import type { RunFacts } from './runFacts.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
@@ -94,17 +94,6 @@ export function worst(statuses: Iterable<CheckStatus>): CheckStatus {
   let result: CheckStatus = 'passed'
   for (const status of statuses) if (severity[status] > severity[result]) result = status
   return result
-}
-
-/** Whether a check counts at a level: core always; strict and full their own (full: configured features only). */
-export function countsAt(
-  check: Pick<CheckEntry, 'level' | 'needs'>,
-  level: Level,
-  configured: ReadonlySet<Feature>,
-): boolean {
-  if (check.level === 'core') return true
-  if (check.level !== level) return false
-  return check.needs === undefined || configured.has(check.needs)
 }
 
 function operationStatus(checks: readonly CheckEntry[]): OperationStatus {

@@ -1,14 +1,13 @@
 // Playwright reporter that writes the certification report (reports/conformance.json, .md,
-// .html and badge.svg). It only reads what tests recorded (titles, annotations, attachments)
-// and the run's metadata, so it gives the same report live, or later from merged shard
-// reports (npx playwright merge-reports, npm run report).
+// .html and badge.svg). It reads what tests recorded (titles, annotations, attachments), the
+// run's metadata and the catalogue of checks, so it gives the same report live, or later from
+// merged shard reports (npx playwright merge-reports, npm run report).
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { SecretMask } from '../client/secretMask.ts'
 import { exchangeAttachmentName, type ExchangeAttachment } from '../client/exchangeLog.ts'
-import { features, isLevel, type Feature } from '../../contract/levels.ts'
-import type { OperationId } from '../../contract/operations.ts'
-import { isRuleId } from '../../contract/rules.ts'
-import { answerChecks } from './answerChecks.ts'
+import { catalogue } from '../catalogue/catalogue.ts'
+import type { DerivedEntry } from '../catalogue/catalogueEntry.ts'
+import { judgeDerivedChecks } from './derivedChecks.ts'
 import {
   featureSplit,
   judge,
@@ -39,10 +38,6 @@ function firstLine(text: string | undefined): string | undefined {
     ?.split('\n')
     .find((l) => l.trim() !== '')
   return line?.trim().replace(/^(Error|ConformanceFailure|TransportFailure): /, '')
-}
-
-function annotation(test: TestCase, type: string): string | undefined {
-  return test.annotations.find((a) => a.type === type)?.description
 }
 
 function statusOf(result: TestResult | undefined): CheckStatus {
@@ -78,11 +73,6 @@ function attachmentOf(result: TestResult | undefined): ExchangeAttachment | unde
   }
 }
 
-function needsOf(test: TestCase): Feature | undefined {
-  const needs = annotation(test, 'needs')
-  return features.find((feature) => feature === needs)
-}
-
 /** Belt and braces: checks mask what they throw and record, and the report is masked once more when the token is known. */
 function masked(report: ConformanceReport): ConformanceReport {
   const token = process.env.CONFORMANCE_TOKEN?.trim()
@@ -115,25 +105,24 @@ export default class ConformanceReporter implements Reporter {
     return false
   }
 
+  /** A test's result as the report's entry; the check's facts come from the catalogue, by the id its title starts with. */
   private checkOf(
     test: TestCase,
     result: TestResult | undefined,
     attachment: ExchangeAttachment | undefined,
   ): CheckEntry | undefined {
-    const rule = annotation(test, 'rule') ?? ''
-    if (!isRuleId(rule)) return undefined
+    const check = catalogue().get(test.title.split(' ')[0] ?? '')
+    if (!check) return undefined
     const status = statusOf(result)
-    const level = annotation(test, 'level') ?? 'core'
     const entry: CheckEntry = {
-      id: test.title.split(' ')[0] ?? test.title,
-      operation: (annotation(test, 'operation') ?? '') as OperationId,
-      rule,
-      level: isLevel(level) ? level : 'core',
+      id: check.id,
+      operation: check.operation,
+      rule: check.rule,
+      level: check.level,
       status,
       title: test.title,
+      ...(check.needs ? { needs: check.needs } : {}),
     }
-    const needs = needsOf(test)
-    if (needs) entry.needs = needs
     const reason = reasonOf(test, result, status)
     if (reason !== undefined) entry.reason = reason
     if (status === 'failed')
@@ -160,7 +149,13 @@ export default class ConformanceReporter implements Reporter {
     }
     // Sorted by check id: the derived checks pick the same first culprit however the run was split.
     attachments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    checks.push(...answerChecks(attachments.map((a) => a.attachment)))
+    const derived = catalogue().entries.filter((entry): entry is DerivedEntry => entry.derived)
+    checks.push(
+      ...judgeDerivedChecks(
+        derived,
+        attachments.map((a) => a.attachment),
+      ),
+    )
     const { operations, levels } = judge(checks, run.features)
     return masked({
       baseUrl: run.baseUrl,

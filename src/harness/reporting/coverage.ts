@@ -1,8 +1,8 @@
-// Which checks cover which operation, read from the suite's listing (titles and annotations of
-// every test, without running them): the table of the 33 operations in README.md, and the gaps
+// Which checks cover which operation, read from the catalogue of checks: the table of the 33 operations in README.md, and the gaps
 // a change must not open — an operation without a failure-path check, a rule without a check.
 import { operations, type OperationId } from '../../contract/operations.ts'
-import { isRuleId, ruleIds, type RuleId } from '../../contract/rules.ts'
+import { ruleIds, type RuleId } from '../../contract/rules.ts'
+import type { CatalogueEntry } from '../catalogue/catalogueEntry.ts'
 
 export interface ListedCheck {
   id: string
@@ -19,32 +19,16 @@ export interface OperationCoverage {
   failure: string[]
 }
 
-interface ListedSuite {
-  specs?: { title: string; tests: { annotations: { type: string; description?: string }[] }[] }[]
-  suites?: ListedSuite[]
-}
-
-/** The checks in the output of `playwright test --list --reporter=json`. */
-export function checksFromListing(listing: { suites?: ListedSuite[] }): ListedCheck[] {
-  const checks: ListedCheck[] = []
-  const walk = (suite: ListedSuite): void => {
-    for (const spec of suite.specs ?? []) {
-      const annotations = spec.tests[0]?.annotations ?? []
-      const value = (type: string) => annotations.find((a) => a.type === type)?.description
-      const rule = value('rule') ?? ''
-      const operation = value('operation')
-      if (!isRuleId(rule) || !operation || !operations.has(operation as OperationId)) continue
-      checks.push({
-        id: spec.title.split(' ')[0] ?? spec.title,
-        operation: operation as OperationId,
-        rule,
-        failurePath: value('path') === 'failure',
-      })
-    }
-    for (const child of suite.suites ?? []) walk(child)
-  }
-  for (const suite of listing.suites ?? []) walk(suite)
-  return checks
+/** The checks of the catalogue that tests run (derived checks judge answers; they cover no call of their own). */
+export function catalogueChecks(entries: readonly CatalogueEntry[]): ListedCheck[] {
+  return entries
+    .filter((entry) => !entry.derived)
+    .map((entry) => ({
+      id: entry.id,
+      operation: entry.operation,
+      rule: entry.rule,
+      failurePath: entry.failurePath === true,
+    }))
 }
 
 /** Every documented operation, in the order of operations.json, with the checks of each. */

@@ -2,9 +2,9 @@
 // the configuration, a client whose traffic is recorded (and attached to a failing test, masked)
 // and whose created resources are deleted when the test ends, pass or fail.
 import { test as base, type APIRequestContext, type PlaywrightWorkerOptions } from '@playwright/test'
-import { valuesFor, type Values } from '../../../fixtures/values.ts'
+import { valuesFor } from '../../../fixtures/values.ts'
 import { runIdentity } from '../config/runIdentity.ts'
-import { readHarnessConfig, type HarnessConfig } from '../config/harnessConfig.ts'
+import { readHarnessConfig } from '../config/harnessConfig.ts'
 import { ExchangeLog, exchangeAttachmentName } from '../client/exchangeLog.ts'
 import { RuntimeClient } from '../client/runtimeClient.ts'
 import { SecretMask } from '../client/secretMask.ts'
@@ -13,21 +13,9 @@ import { readTrafficPolicy } from '../config/trafficPolicy.ts'
 import { runFiles } from '../run/runFiles.ts'
 import { JournaledLedger } from '../run/runJournal.ts'
 import { Prerequisites } from '../checks/prerequisites.ts'
+import type { CheckContext, ResolvedHarness } from '../checks/checkContext.ts'
 
 type TraceOption = PlaywrightWorkerOptions['trace']
-
-export interface ResolvedHarness extends HarnessConfig {
-  baseUrl: string
-  seed: number
-  runId: string
-}
-
-export interface CheckFixtures {
-  api: RuntimeClient
-  harness: ResolvedHarness
-  make: Prerequisites
-  values: Values
-}
 
 /** A trace records every request with its headers, the token among them: a traced run is refused. */
 function refuseTracing(trace: TraceOption | undefined): void {
@@ -45,7 +33,7 @@ interface WorkerFixtures {
   guard: TargetGuard
 }
 
-export const test = base.extend<Omit<CheckFixtures, 'harness'>, WorkerFixtures>({
+export const test = base.extend<Omit<CheckContext, 'harness'>, WorkerFixtures>({
   harness: [
     async ({}, use, workerInfo) => {
       refuseTracing(workerInfo.project.use.trace)

@@ -1,0 +1,243 @@
+// The one table of requests: for each of the 33 operations, how to build a request that must
+// succeed, with what it refers to made first (a chat for a message, a conversation for its
+// state). Two things are derived from each entry:
+// - a valid call (validRequest): the request, its address made to exist, one item made for a list
+//   to show; the per-operation checks (operationChecks.ts, requestRejectionChecks.ts) send it, or
+//   break one part of it, so the error they expect can only come from that part;
+// - a probe base (probeBase): the request alone, for the generated tables (lengths, ranges,
+//   enumerations), which change one field and make the address exist only once that field is final.
+// A Record over OperationId: an operation cannot be left out.
+import { documentedValue } from '../../../fixtures/contractFields.ts'
+import { notFound, type ExpectedError } from '../../contract/documentedErrors.ts'
+import type { Feature } from '../../contract/levels.ts'
+import type { OperationId } from '../../contract/operations.ts'
+import type { RuleId } from '../../contract/rules.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import type { CallOptions } from '../client/runtimeClient.ts'
+import type { CheckContext } from './checkContext.ts'
+import { expectSuccess } from './expectations.ts'
+
+/** What a call must get when one of its path ids is well-formed but never existed. */
+export interface UnknownIdAnswer {
+  expected: ExpectedError
+  /** [open] the documents also allow the call to succeed; the check then records what it saw. */
+  mayAccept?: string
+}
+
+export interface OperationRequest {
+  needs?: Feature
+  /** The rule whose statement a successful call shows (SHAPE, the contract sheet, by default). */
+  rule?: RuleId
+  /** A request that succeeds once its address exists: path parameters, query and body. */
+  build(context: CheckContext): CallOptions | Promise<CallOptions>
+  /** Makes what the request addresses exist (a state to read or change), once its fields are final. */
+  prepare?(context: CheckContext, request: CallOptions): Promise<void>
+  /** Makes one resource the (list) request finds, so its answer shows an item's shape too. */
+  listed?(context: CheckContext, request: CallOptions): Promise<void>
+  /** Path parameters naming a resource by id, and what a never-existing id in each must get (S13). */
+  ids?: Record<string, UnknownIdAnswer>
+  /**
+   * The request names something the target may not have (an action): a value within the limits
+   * may then be refused as unknown (S12 [open]: 400 or 404), never as invalid.
+   */
+  namesUnknown?: boolean
+  /** Why only requests a conforming target rejects are sent to this operation by generated probes. */
+  rejectionOnly?: string
+}
+
+const unknownId: UnknownIdAnswer = { expected: notFound }
+
+/** A participant refers to a conversation: one that does not exist may be refused (400, 404) or accepted [open]. */
+const openReference: UnknownIdAnswer = {
+  expected: { status: [400, 404] },
+  mayAccept: 'the documents leave open whether a participant may refer to a conversation that does not exist',
+}
+
+/** A state set for a conversation that does not exist: no document says whether it is refused. */
+const openStateOwner: UnknownIdAnswer = {
+  expected: { status: [400, 404] },
+  mayAccept: 'no document says whether a state may be set for a conversation that does not exist',
+}
+
+/** One tag, run-unique, so a request can only ever find what this check made. */
+function ownTag({ values }: CheckContext): Record<string, string> {
+  return { [values.keyFor('conformanceRequest')]: values.unique('own') }
+}
+
+// A conversation's state: the one state type whose id is a resource a check can make and delete.
+const conversationState = documentedValue('params/state.json', ['type'], 'conversation')
+
+async function stateAddress(context: CheckContext): Promise<CallOptions> {
+  const { conversation } = await context.make.chatOfTest()
+  return { params: { type: conversationState, id: conversation.id, name: context.values.unique('state') } }
+}
+
+async function storeState(context: CheckContext, request: CallOptions): Promise<void> {
+  const reply = await context.api.call('setState', { params: request.params ?? {}, body: { payload: {} } })
+  expectSuccess(reply, '(prerequisite)')
+}
+
+const stateThere = { prepare: storeState }
+
+const byId = (id: string): CallOptions => ({ params: { id } })
+
+async function chatMessage(context: CheckContext): Promise<CallOptions> {
+  return byId((await context.make.message(await context.make.chatOfTest())).id)
+}
+
+async function chatParticipant(context: CheckContext): Promise<CallOptions> {
+  const { user, conversation } = await context.make.chatOfTest()
+  return { params: { id: conversation.id, userId: user.id } }
+}
+
+function firstValue(file: string, property: string): string {
+  const [value] = contractSchemas().schemaOf(file, property).enum as string[]
+  if (value === undefined) throw new Error(`harness bug: ${file} ${property} has no documented value`)
+  return value
+}
+
+export const operationRequests: Record<OperationId, OperationRequest> = {
+  // Users
+  createUser: { build: ({ make }) => ({ body: make.userBody() }) },
+  listUsers: {
+    build: (context) => ({ query: { tags: ownTag(context) } }),
+    listed: async ({ make }, request) =>
+      void (await make.user({ tags: request.query?.tags as Record<string, string> })),
+  },
+  getUser: { build: async ({ make }) => byId((await make.user()).id), ids: { id: unknownId } },
+  updateUser: {
+    build: async (context) => ({ ...byId((await context.make.user()).id), body: { tags: ownTag(context) } }),
+    ids: { id: unknownId },
+  },
+  deleteUser: { build: async ({ make }) => byId((await make.user()).id), ids: { id: unknownId } },
+  getOrCreateUser: { build: (context) => ({ body: { ...context.make.userBody(), tags: ownTag(context) } }) },
+
+  // Conversations
+  createConversation: { build: ({ make }) => ({ body: make.conversationBody() }) },
+  listConversations: {
+    build: ({ make }) => ({ query: { channel: make.channelOfTest() } }),
+    listed: async ({ make }, request) => void (await make.conversation({ channel: request.query?.channel as string })),
+  },
+  getConversation: { build: async ({ make }) => byId((await make.conversation()).id), ids: { id: unknownId } },
+  updateConversation: {
+    build: async (context) => ({ ...byId((await context.make.conversation()).id), body: { tags: ownTag(context) } }),
+    ids: { id: unknownId },
+  },
+  deleteConversation: { build: async ({ make }) => byId((await make.conversation()).id), ids: { id: unknownId } },
+  getOrCreateConversation: {
+    build: (context) => ({ body: { channel: context.make.channel(), tags: ownTag(context) } }),
+  },
+
+  // Participants
+  listParticipants: {
+    build: async ({ make }) => byId((await make.chatOfTest()).conversation.id),
+    ids: { id: unknownId },
+  },
+  addParticipant: {
+    build: async ({ make }) => {
+      const { conversation } = await make.chatOfTest()
+      return { params: { id: conversation.id }, body: { userId: (await make.user()).id } }
+    },
+    ids: { id: openReference },
+  },
+  getParticipant: { build: chatParticipant, ids: { id: unknownId, userId: unknownId } },
+  removeParticipant: { build: chatParticipant, ids: { id: unknownId, userId: unknownId } },
+
+  // Events: linked to a real conversation, user and message, so an id probe replaces a real id.
+  createEvent: {
+    build: async ({ make }) => {
+      const chat = await make.chatOfTest()
+      const message = await make.message(chat)
+      return {
+        body: make.eventBody({ conversationId: chat.conversation.id, userId: chat.user.id, messageId: message.id }),
+      }
+    },
+  },
+  listEvents: {
+    build: ({ values }) => ({ query: { type: values.unique('conformanceEvent') } }),
+    listed: async ({ make }, request) =>
+      void (await make.event({ ...make.eventBody(), type: request.query?.type as string })),
+  },
+  getEvent: { build: async ({ make }) => byId((await make.event()).id), ids: { id: unknownId } },
+
+  // Messages
+  createMessage: { build: async ({ make }) => ({ body: make.messageBody(await make.chatOfTest()) }) },
+  listMessages: {
+    build: async ({ make }) => ({ query: { conversationId: (await make.chatOfTest()).conversation.id } }),
+    listed: async ({ make }) => void (await make.message(await make.chatOfTest())),
+  },
+  getOrCreateMessage: {
+    build: async (context) => ({
+      body: { ...context.make.messageBody(await context.make.chatOfTest()), tags: ownTag(context) },
+    }),
+  },
+  getMessage: { build: chatMessage, ids: { id: unknownId } },
+  updateMessage: {
+    build: async (context) => ({ ...(await chatMessage(context)), body: { tags: ownTag(context) } }),
+    ids: { id: unknownId },
+  },
+  deleteMessage: { build: chatMessage, ids: { id: unknownId } },
+
+  // States: at a conversation's address, so a never-existing id names no conversation either.
+  setState: {
+    build: async (context) => ({ ...(await stateAddress(context)), body: { payload: { step: 'one' } } }),
+    ids: { id: openStateOwner },
+  },
+  getState: { build: stateAddress, ...stateThere, ids: { id: unknownId } },
+  patchState: {
+    build: async (context) => ({ ...(await stateAddress(context)), body: { payload: { step: 'two' } } }),
+    ...stateThere,
+    ids: { id: unknownId },
+  },
+  getOrSetState: {
+    build: async (context) => ({ ...(await stateAddress(context)), body: { payload: { step: 'one' } } }),
+    ids: { id: openStateOwner },
+  },
+  setStateExpiry: {
+    build: async (context) => ({ ...(await stateAddress(context)), body: { expiry: 60_000 } }),
+    ...stateThere,
+    ids: { id: unknownId },
+  },
+
+  // Actions, integrations, tag values: the configured action, and configureIntegration in the
+  // integration's context, answer as S12 says.
+  callAction: {
+    needs: 'action',
+    rule: 'S12',
+    build: ({ harness }) => ({
+      body: { type: harness.action?.type ?? 'conformance:no-such-action', input: harness.action?.input ?? {} },
+    }),
+    namesUnknown: true,
+  },
+  configureIntegration: {
+    needs: 'integration',
+    rule: 'S12',
+    build: () => ({ body: {}, asIntegration: true }),
+    rejectionOnly:
+      "a valid configureIntegration changes how the bot's integration is set up; only requests a conforming target rejects are sent",
+  },
+  listTagValues: {
+    build: ({ values }) => ({
+      params: { key: values.keyFor('conformanceRequest') },
+      query: { type: firstValue('queries/listTagValues.json', 'type') },
+    }),
+    listed: async (context, request) => {
+      const key = request.params?.key as string
+      await context.make.user({ tags: { [key]: context.values.unique('v') } })
+    },
+  },
+}
+
+/** A request the target must answer with success: built, its address made, an item listed. */
+export async function validRequest(context: CheckContext, operation: OperationId): Promise<CallOptions> {
+  const entry = operationRequests[operation]
+  const request = await entry.build(context)
+  await entry.prepare?.(context, request)
+  await entry.listed?.(context, request)
+  return request
+}
+
+/** A valid request to change one field of; call `prepare` of the entry once the field is set. */
+export async function probeBase(context: CheckContext, operation: OperationId): Promise<CallOptions> {
+  return operationRequests[operation].build(context)
+}

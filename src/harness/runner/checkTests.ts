@@ -1,0 +1,54 @@
+// The catalogue's checks as Playwright tests. A spec registers one group per line:
+//   for (const t of checkTests('users', 'read-after-write')) test(t.title, t.details, t.body)
+// so Playwright, its reports and editors locate each test at that line of the spec, and
+// `playwright test tests/users.spec.ts:<line>` runs that line's checks.
+import type { TestDetails } from '@playwright/test'
+import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
+import type { Feature } from '../../contract/levels.ts'
+import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
+import type { CheckContext } from '../checks/checkContext.ts'
+import { maskedError } from '../checks/maskedError.ts'
+import { test } from './playwrightTest.ts'
+
+export interface CheckTest {
+  /** The check's id, then its summary: --grep matches ids, rules (S8) and words. */
+  title: string
+  details: TestDetails
+  body: (context: CheckContext) => Promise<void>
+}
+
+const notConfigured: Record<Feature, string> = {
+  action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',
+  integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
+}
+
+export function checkTest(check: TestedEntry): CheckTest {
+  return {
+    title: `${check.id} ${check.summary}`,
+    details: {
+      tag: [`@${check.rule}`, `@${check.level}`],
+      annotation: [
+        { type: 'rule', description: check.rule },
+        { type: 'operation', description: check.operation },
+        { type: 'level', description: check.level },
+        { type: 'path', description: check.failurePath ? 'failure' : 'success' },
+        ...(check.needs ? [{ type: 'needs', description: check.needs }] : []),
+      ],
+    },
+    body: async ({ api, harness, make, values }) => {
+      if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
+      if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
+      try {
+        await check.run({ api, harness, make, values })
+      } catch (error) {
+        test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
+        throw maskedError(error, (text) => api.log.mask(text))
+      }
+    },
+  }
+}
+
+/** The tests of one line of a spec: the checks of one catalogue group. */
+export function checkTests(area: string, group: string): CheckTest[] {
+  return catalogue().group(area, group).map(checkTest)
+}
