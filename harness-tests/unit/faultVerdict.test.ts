@@ -6,6 +6,7 @@ import { test } from 'node:test'
 import { judge, type CheckEntry } from '../../src/harness/reporting/conformanceReport.ts'
 import { checksGrep } from '../../src/runs/certificationProcess.ts'
 import { judgeClean, judgeFault, type JudgedRun } from '../../src/selfTest/faultVerdict.ts'
+import { checksOfFault } from '../../src/selfTest/selfTest.ts'
 
 function check(id: string, status: CheckEntry['status'], more: Partial<CheckEntry> = {}): CheckEntry {
   return {
@@ -60,15 +61,23 @@ test('a [doc] fault must be caught at core; a [usage] one may be caught by a str
   assert.equal(judgeFault({ breaks: 'S12', level: 'full' }, fullOnly).status, 'caught')
 })
 
-test('a run where every check passed, one with no check, and one with no report are not catches', () => {
+test('a run where every check passed, and one with no report, are not catches', () => {
   assert.equal(judgeFault({ breaks: 'S8' }, run([check('S8.user.delete-then-404', 'passed')])).status, 'survived')
-  assert.match(judgeFault({ breaks: 'S8' }, run([])).problem ?? '', /select no check/)
   const noReport = judgeFault(
     { breaks: 'S8' },
     { report: undefined, exitCode: null, signal: 'SIGTERM', timedOut: true },
   )
   assert.equal(noReport.status, 'no report')
   assert.match(noReport.problem ?? '', /time limit/)
+})
+
+test('a fault’s concerns select the catalogue’s tested checks by id prefix; a concern that names none selects nothing', () => {
+  const selected = checksOfFault({ concerns: ['S8.user.', 'S13.getUser.no-token-401'] })
+  assert.ok(selected.includes('S8.user.delete-then-404'))
+  assert.ok(selected.includes('S13.getUser.no-token-401'))
+  assert.ok(selected.every((id) => id.startsWith('S8.user.') || id === 'S13.getUser.no-token-401'))
+  assert.ok(!selected.some((id) => id.endsWith('.answers')), 'derived checks are not selected: no test runs them')
+  assert.deepEqual(checksOfFault({ concerns: ['S99.nothing.'] }), [])
 })
 
 test('the clean reference passes only when every check passed', () => {
@@ -87,7 +96,7 @@ test('the clean reference passes only when every check passed', () => {
   )
 })
 
-test("a fault's concerns select the checks whose ids start with them, and no other", () => {
+test('a fault’s concerns select the checks whose ids start with them, and no other', () => {
   const grep = new RegExp(checksGrep(['S8.user.', 'SHAPE.getUser.valid-call']))
   const title = (id: string) => `chromium tests/users.spec.ts ${id} a summary @S8 @core`
   assert.ok(grep.test(title('S8.user.delete-then-404')))

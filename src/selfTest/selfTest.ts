@@ -57,7 +57,7 @@ async function certifyReference(faults: readonly Fault[], run: Run): Promise<Cer
 }
 
 /** The catalogue's tested checks a fault's run certifies: those whose ids start with one of its concerns. */
-function selectedChecks(fault: Fault): string[] {
+export function checksOfFault(fault: Pick<Fault, 'concerns'>): string[] {
   const ids = catalogue()
     .entries.filter((entry) => !entry.derived)
     .map((entry) => entry.id)
@@ -100,7 +100,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<MutantsRepo
   }
   const faultJob = (fault: Fault, index: number) => async () => {
     const reportDir = join(options.dir, fault.name)
-    if (selectedChecks(fault).length === 0) {
+    if (checksOfFault(fault).length === 0) {
       const problem = 'its concerns select no check of the catalogue that a test runs'
       results[index] = faultResult(fault, { status: 'survived', caughtBy: [], alsoFailed: [], problem }, 0, reportDir)
       options.onResult?.(results[index])

@@ -15,12 +15,13 @@ import fc from 'fast-check'
 import type { Reply } from '../client/runtimeClient.ts'
 import { test } from '../runner/playwrightTest.ts'
 import type { CheckContext } from './checkContext.ts'
-import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
+import { describeRejection, invalidRequest } from './acceptance.ts'
 import type { Check } from './check.ts'
-import { expectError, expectSuccess, expectThat } from './expectations.ts'
+import { expectThat } from './expectations.ts'
+import { expectProbeAnswer, sendFieldProbe } from './fieldProbe.ts'
 import { defineProperty } from './property.ts'
-import { operationRequests, probeBase } from './operationRequests.ts'
-import { valueAt, withValueAt } from './requestFields.ts'
+import { operationRequests } from './operationRequests.ts'
+import { valueAt } from './requestFields.ts'
 
 /** The resource a success answer carries ({user}, {state, meta} …). */
 function resourceIn(reply: Reply): unknown {
@@ -30,35 +31,23 @@ function resourceIn(reply: Reply): unknown {
 }
 
 async function sendLength(f: CheckContext, row: LengthBoundary, sent: LengthCase): Promise<void> {
-  const template = operationRequests[row.operation]
-  const base = await probeBase(f, row.operation)
-  const current = valueAt(
-    row.location === 'body' ? base.body : row.location === 'query' ? base.query : base.params,
-    row.path,
-  )
-  const value = stringOfLength(row.kind, sent.length, {
-    astral: sent.astral,
-    values: f.values,
-    realId: typeof current === 'string' ? current : undefined,
-  })
-  const { request, at } = withValueAt(base, row.location, row.path, value, () => f.values.keyFor('boundary'))
+  const allowed = isWithin(row, sent.length)
+  const lengthOf = (current: unknown) =>
+    stringOfLength(row.kind, sent.length, {
+      astral: sent.astral,
+      values: f.values,
+      realId: typeof current === 'string' ? current : undefined,
+    })
+  const probe = await sendFieldProbe(f, row, lengthOf, allowed)
   const context = `with ${fieldName(row)} of ${describeLength(row, sent)}`
-
-  if (!isWithin(row, sent.length)) {
-    expectError(await f.api.call(row.operation, request), invalidRequest(row.location), context)
-    return
-  }
-  await template.prepare?.(f, request)
-  const reply = await f.api.call(row.operation, request)
-  // An id or an action type within the limits may name nothing the target has: only "invalid" is wrong.
-  if (row.kind === 'identifier' || template.namesUnknown) expectNotInvalid(reply, context)
-  else expectSuccess(reply, context)
-  if (reply.status !== reply.operation.status) return
-  const shown = valueAt(resourceIn(reply), at)
+  // An id within the limits may name nothing the target has: only "invalid" is wrong.
+  expectProbeAnswer(row, probe, allowed, context, row.kind === 'identifier')
+  if (!allowed || probe.reply.status !== probe.reply.operation.status) return
+  const shown = valueAt(resourceIn(probe.reply), probe.at)
   expectThat(
-    shown === undefined || shown === value,
-    reply,
-    `${context}: the answer shows ${at.join('.')} as ${[...String(shown)].length} characters, not the ${sent.length} sent`,
+    shown === undefined || shown === probe.value,
+    probe.reply,
+    `${context}: the answer shows ${probe.at.join('.')} as ${[...String(shown)].length} characters, not the ${sent.length} sent`,
   )
 }
 

@@ -3,19 +3,11 @@
 // are derived from schemas/ (fixtures/enumerations.ts).
 import { fieldName } from '../../../fixtures/contractFields.ts'
 import { enumerations, outsideValues, type Enumeration } from '../../../fixtures/enumerations.ts'
-import type { CallOptions } from '../client/runtimeClient.ts'
-import type { CheckContext } from './checkContext.ts'
-import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
+import { describeRejection, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectError, expectSuccess } from './expectations.ts'
+import { expectProbeAnswer, sendFieldProbe } from './fieldProbe.ts'
 import { defineProperty } from './property.ts'
-import { operationRequests, probeBase } from './operationRequests.ts'
-import { withValueAt } from './requestFields.ts'
-
-async function requestWith(f: CheckContext, row: Enumeration, value: string): Promise<CallOptions> {
-  const base = await probeBase(f, row.operation)
-  return withValueAt(base, row.location, row.path, value, () => f.values.keyFor('enumeration')).request
-}
+import { operationRequests } from './operationRequests.ts'
 
 export const documentedValuesAccepted = (row: Enumeration): Check =>
   defineCheck(
@@ -26,11 +18,15 @@ export const documentedValuesAccepted = (row: Enumeration): Check =>
     },
     async (f) => {
       for (const value of row.values) {
-        const reply = await f.api.call(row.operation, await requestWith(f, row, value))
-        const context = `with ${fieldName(row)} ${JSON.stringify(value)}`
+        const probe = await sendFieldProbe(f, row, value, false)
         // A path addresses something: a documented type may still find no state there (404).
-        if (row.location === 'params') expectNotInvalid(reply, context)
-        else expectSuccess(reply, context)
+        expectProbeAnswer(
+          row,
+          probe,
+          true,
+          `with ${fieldName(row)} ${JSON.stringify(value)}`,
+          row.location === 'params',
+        )
       }
     },
   )
@@ -47,8 +43,8 @@ export const outsideValuesRejected = (row: Enumeration): Check => {
     },
     () => outsideValues(row.values),
     async (f, value) => {
-      const reply = await f.api.call(row.operation, await requestWith(f, row, value))
-      expectError(reply, rejection, `with ${fieldName(row)} ${JSON.stringify(value)}`)
+      const probe = await sendFieldProbe(f, row, value, false)
+      expectProbeAnswer(row, probe, false, `with ${fieldName(row)} ${JSON.stringify(value)}`)
     },
   )
 }

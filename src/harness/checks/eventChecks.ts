@@ -2,13 +2,13 @@
 // may carry a schedule; it reads back as created (S8), and listEvents narrows by each filter.
 // Events have no documented delete: what these checks create stays on the target.
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import { documentedValues } from '../../../fixtures/contractFields.ts'
 import type * as T from '../../contract/types.ts'
 import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { fieldDiff, subsetDiff } from './fieldDiff.ts'
-import { byId, expectListed, walkPages, type Walk } from './pagination.ts'
+import { byId, expectListed, walkPages, type Walk } from './listWalk.ts'
 
 const inAnHour = 3_600_000
 
@@ -116,7 +116,12 @@ async function expectFiltered(
   unwanted: T.Event | undefined,
 ): Promise<Walk<T.Event>> {
   const walk = await walkPages<T.Event>(api, 'listEvents', 'events', { query })
-  expectListed(walk, byId, [wanted.id], unwanted ? [unwanted.id] : [], JSON.stringify(query))
+  expectListed(walk, {
+    keyOf: byId,
+    wanted: [wanted.id],
+    outside: unwanted ? [unwanted.id] : [],
+    filter: JSON.stringify(query),
+  })
   const outsider = walk.items.find((e) =>
     Object.entries(query).some(([key, value]) => (e as unknown as Record<string, unknown>)[key] !== value),
   )
@@ -154,12 +159,17 @@ export const listByStatus = defineCheck(
     const now = await make.event({ ...make.eventBody(), type })
     // A scheduled event keeps its status for the hour; an unscheduled one may be processed any time,
     // so the filter is checked on the first whose status listEvents can filter by.
-    const filterable = contractSchemas().schemaOf('queries/listEvents.json', 'status').enum as string[]
+    const filterable = documentedValues('queries/listEvents.json', 'status')
     const [wanted, other] = filterable.includes(later.status) ? [later, now] : [now, later]
     const walk = await expectFiltered(api, { type, status: wanted.status }, wanted, undefined)
     const otherNow = expectSuccess(await api.getEvent(other.id)).event
     if (otherNow.status !== wanted.status)
-      expectListed(walk, byId, [], [other.id], `status ${wanted.status} (it has ${otherNow.status})`)
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: [],
+        outside: [other.id],
+        filter: `status ${wanted.status} (${other.id} has ${otherNow.status})`,
+      })
   },
 )
 

@@ -5,7 +5,7 @@ import { encodeQueryWithBrackets } from '../client/queryString.ts'
 import type * as T from '../../contract/types.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
-import { byId, expectListed, walkPages } from './pagination.ts'
+import { byId, expectListed, walkPages } from './listWalk.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, type TaggedResource } from './taggedResource.ts'
 
@@ -34,7 +34,7 @@ export const listFindsCreated = (kind: TaggedKind): Check =>
         scope = kind.scopeOf(body, f)
       }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query: scope })
-      expectListed(walk, byId, created.map(byId), [], JSON.stringify(scope))
+      expectListed(walk, { keyOf: byId, wanted: created.map(byId), outside: [], filter: JSON.stringify(scope) })
       const outsider = walk.items.find((item) => !matchesFilter(scope, item))
       expectThat(
         outsider === undefined,
@@ -68,7 +68,12 @@ export const tagFilterInBrackets = (kind: TaggedKind): Check =>
         { query: filter },
         encodeQueryWithBrackets,
       )
-      expectListed(walk, byId, tagged.map(byId), [other.id], decodeURIComponent(encodeQueryWithBrackets(filter)))
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: tagged.map(byId),
+        outside: [other.id],
+        filter: decodeURIComponent(encodeQueryWithBrackets(filter)),
+      })
       const outsider = walk.items.find((item) => !matchesFilter(filter, item))
       expectThat(outsider === undefined, walk.lastReply, `listed ${outsider?.id}, which does not carry ${key}=${value}`)
     },
@@ -102,7 +107,12 @@ export const participantFilter = defineCheck(
       const walk = await walkPages<T.Conversation>(api, 'listConversations', 'conversations', {
         query: { participantIds },
       })
-      expectListed(walk, byId, wanted.map(byId), unwanted.map(byId), `participantIds ${JSON.stringify(participantIds)}`)
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: wanted.map(byId),
+        outside: unwanted.map(byId),
+        filter: `participantIds ${JSON.stringify(participantIds)}`,
+      })
     }
   },
 )

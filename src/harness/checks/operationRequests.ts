@@ -12,7 +12,6 @@ import { notFound, type ExpectedError } from '../../contract/documentedErrors.ts
 import type { Feature } from '../../contract/levels.ts'
 import type { OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
-import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
 import type { CheckContext } from './checkContext.ts'
 import { expectSuccess } from './expectations.ts'
@@ -88,12 +87,6 @@ async function chatMessage(context: CheckContext): Promise<CallOptions> {
 async function chatParticipant(context: CheckContext): Promise<CallOptions> {
   const { user, conversation } = await context.make.chatOfTest()
   return { params: { id: conversation.id, userId: user.id } }
-}
-
-function firstValue(file: string, property: string): string {
-  const [value] = contractSchemas().schemaOf(file, property).enum as string[]
-  if (value === undefined) throw new Error(`harness bug: ${file} ${property} has no documented value`)
-  return value
 }
 
 export const operationRequests: Record<OperationId, OperationRequest> = {
@@ -219,7 +212,7 @@ export const operationRequests: Record<OperationId, OperationRequest> = {
   listTagValues: {
     build: ({ values }) => ({
       params: { key: values.keyFor('conformanceRequest') },
-      query: { type: firstValue('queries/listTagValues.json', 'type') },
+      query: { type: documentedValue('queries/listTagValues.json', ['type'], 'user') },
     }),
     listed: async (context, request) => {
       const key = request.params?.key as string

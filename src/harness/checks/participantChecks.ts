@@ -6,7 +6,7 @@ import type * as T from '../../contract/types.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, expectThat } from './expectations.ts'
 import { subsetDiff } from './fieldDiff.ts'
-import { byId, expectListed, walkPages, type Walk } from './pagination.ts'
+import { byId, expectListed, walkPages, type Walk } from './listWalk.ts'
 import { neverExistingId } from '../../../fixtures/identifiers.ts'
 
 /** What a participant must show of the user it is: its fields (updatedAt aside: adding it to a conversation may touch it). */
@@ -59,13 +59,13 @@ export const listedAfterAdd = defineCheck(
     const users = [await make.user(), await make.user(), await make.user()]
     for (const user of users) expectSuccess(await api.addParticipant(conversation.id, user.id), '(prerequisite)')
     const walk = await listParticipants(api, conversation.id)
-    expectListed(walk, byId, users.map(byId), [], `conversation ${conversation.id}`)
-    const stranger = walk.items.find((p) => !users.some((u) => u.id === p.id))
-    expectThat(
-      stranger === undefined,
-      walk.lastReply,
-      `listed ${stranger?.id}, who was never added to conversation ${conversation.id}`,
-    )
+    expectListed(walk, {
+      keyOf: byId,
+      wanted: users.map(byId),
+      outside: (participant) => !users.some((user) => user.id === participant.id),
+      filter: `conversation ${conversation.id}`,
+      show: (participant) => `${participant.id}, who was never added,`,
+    })
   },
 )
 
@@ -80,13 +80,12 @@ export const removedIsGone = defineCheck(
     const { user, conversation } = await make.chat()
     expectSuccess(await api.removeParticipant(conversation.id, user.id))
     expectError(await api.getParticipant(conversation.id, user.id), notFound, 'after removeParticipant')
-    expectListed(
-      await listParticipants(api, conversation.id),
-      byId,
-      [],
-      [user.id],
-      `conversation ${conversation.id} after removeParticipant`,
-    )
+    expectListed(await listParticipants(api, conversation.id), {
+      keyOf: byId,
+      wanted: [],
+      outside: [user.id],
+      filter: `conversation ${conversation.id} after removeParticipant`,
+    })
   },
 )
 

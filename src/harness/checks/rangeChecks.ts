@@ -3,11 +3,10 @@
 // derived from schemas/ (fixtures/rangeBoundaries.ts).
 import { fieldName } from '../../../fixtures/contractFields.ts'
 import { rangeBoundaries, type RangeBoundary } from '../../../fixtures/rangeBoundaries.ts'
-import { describeRejection, expectNotInvalid, invalidRequest } from './acceptance.ts'
+import { describeRejection, invalidRequest } from './acceptance.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectError, expectSuccess } from './expectations.ts'
-import { operationRequests, probeBase } from './operationRequests.ts'
-import { withValueAt } from './requestFields.ts'
+import { expectProbeAnswer, sendFieldProbe } from './fieldProbe.ts'
+import { operationRequests } from './operationRequests.ts'
 
 export const rangeBoundaryCheck = (row: RangeBoundary): Check => {
   const template = operationRequests[row.operation]
@@ -25,15 +24,9 @@ export const rangeBoundaryCheck = (row: RangeBoundary): Check => {
     },
     async (f) => {
       for (const sent of row.cases) {
-        const base = await probeBase(f, row.operation)
-        const { request } = withValueAt(base, row.location, row.path, sent.value, () => f.values.keyFor('range'))
         // What the request addresses exists either way: only the value can decide the answer.
-        await template.prepare?.(f, request)
-        const reply = await f.api.call(row.operation, request)
-        const context = `with ${fieldName(row)} ${sent.value}, ${sent.where}`
-        if (!sent.within) expectError(reply, invalidRequest(row.location), context)
-        else if (template.namesUnknown) expectNotInvalid(reply, context)
-        else expectSuccess(reply, context)
+        const probe = await sendFieldProbe(f, row, sent.value, true)
+        expectProbeAnswer(row, probe, sent.within, `with ${fieldName(row)} ${sent.value}, ${sent.where}`)
       }
     },
   )

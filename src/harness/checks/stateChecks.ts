@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { notFound } from '../../contract/documentedErrors.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
-import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import { documentedValues } from '../../../fixtures/contractFields.ts'
 import type * as T from '../../contract/types.ts'
 import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'
@@ -209,7 +209,7 @@ export const typeAccepted = (type: string): Check =>
     },
   )
 
-export const stateTypes = (): string[] => contractSchemas().schemaOf('params/state.json', 'type').enum as string[]
+export const stateTypes = (): string[] => documentedValues('params/state.json', 'type')
 
 export const stateChecks = (): Check[] => [
   setThenGet,

@@ -17,7 +17,7 @@ import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
-import { walkPages } from './pagination.ts'
+import { byId, expectListed, walkPages } from './listWalk.ts'
 import { defineProperty } from './property.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, getResource, resourceOf, type TaggedResource } from './taggedResource.ts'
@@ -148,20 +148,13 @@ export const tagFilterExact = (kind: TaggedKind): Check =>
       }
       const query = { ...scope, tags: { ...(scope.tags as Tags | undefined), ...caseTags(mark, filter) } }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
-      for (const resource of created.filter((r) => matchesFilter(query, r))) {
-        const times = walk.items.filter((item) => item.id === resource.id).length
-        expectThat(
-          times === 1,
-          walk.lastReply,
-          `${kind.name} ${resource.id} carries every tag of the filter and must be listed once, was listed ${times} times`,
-        )
-      }
-      const outsider = walk.items.find((item) => !matchesFilter(query, item))
-      expectThat(
-        outsider === undefined,
-        walk.lastReply,
-        `listed ${kind.name} ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which lack a tag of the filter`,
-      )
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: created.filter((r) => matchesFilter(query, r)).map(byId),
+        outside: (item) => !matchesFilter(query, item),
+        filter: `the tags ${JSON.stringify(query.tags)}`,
+        show: (item) => `${kind.name} ${item.id} with tags ${JSON.stringify(item.tags)}`,
+      })
     },
   )
 

@@ -1,16 +1,15 @@
 // S7 and S4: listTagValues with each documented `type` lists every value a tag key has on that
 // kind of resource once, across its pages, and none the key has only on another kind.
-import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import { documentedValues } from '../../../fixtures/contractFields.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectListed, walkPages } from './pagination.ts'
+import { expectListed, walkPages } from './listWalk.ts'
 import { conversationKind, messageKind, userKind, type TaggedKind } from './resourceKinds.ts'
 import { createResource } from './taggedResource.ts'
 
 const kindOfType: Record<string, TaggedKind> = { user: userKind, conversation: conversationKind, message: messageKind }
 
 /** The `type` values of listTagValues, read from its query schema. */
-export const tagValueTypes = (): string[] =>
-  contractSchemas().schemaOf('queries/listTagValues.json', 'type').enum as string[]
+export const tagValueTypes = (): string[] => documentedValues('queries/listTagValues.json', 'type')
 
 export const valuesListed = (type: string): Check => {
   const kind = kindOfType[type]
@@ -32,7 +31,12 @@ export const valuesListed = (type: string): Check => {
         params: { key },
         query: { type },
       })
-      expectListed(walk, (item) => item.value, wanted, [elsewhere], `the values of ${key} on ${kind.plural}`)
+      expectListed(walk, {
+        keyOf: (item) => item.value,
+        wanted,
+        outside: [elsewhere],
+        filter: `the values of ${key} on ${kind.plural}`,
+      })
     },
   )
 }

@@ -1,6 +1,6 @@
 // Finding what runs left on a target by their marker tag (runMarker.ts): listTagValues names
 // the run ids that still mark something, a list filtered by the marker finds what each left.
-import { walkPages } from '../checks/pagination.ts'
+import { walkPages } from '../checks/listWalk.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import type { ResourceKind, TrackedResource } from '../client/resourceLedger.ts'
 import type { OperationId } from '../../contract/operations.ts'

@@ -3,7 +3,7 @@
 // walked to its last page, which must visit every matching resource exactly once, hold the
 // filter on every page and keep the order across pages. No page size is assumed: a target that
 // answers in one page still passes, and the test records that as an observation.
-import { documentedValue } from '../../../fixtures/contractFields.ts'
+import { documentedValue, documentedValues } from '../../../fixtures/contractFields.ts'
 import { listQueries, type ListQuery, type SortOptions } from '../../../fixtures/listQueries.ts'
 import { caseTags, symbols } from '../../../fixtures/tagMaps.ts'
 import { operation } from '../../contract/operations.ts'
@@ -14,7 +14,7 @@ import type { CheckContext } from './checkContext.ts'
 import type { Check } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 import { matchesFilter } from './listChecks.ts'
-import { walkPages, type Walk } from './pagination.ts'
+import { byId, expectListed, walkPages, type Walk } from './listWalk.ts'
 import { defineProperty } from './property.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, type TaggedResource } from './taggedResource.ts'
@@ -59,38 +59,9 @@ export function sortOptions(kind: TaggedKind): SortOptions | undefined {
   if (!file || !('sortField' in ((contractSchemas().schemaOf(file).properties as object | undefined) ?? {})))
     return undefined
   return {
-    fields: contractSchemas().schemaOf(file, 'sortField').enum as string[],
-    directions: contractSchemas().schemaOf(file, 'sortDirection').enum as string[],
+    fields: documentedValues(file, 'sortField'),
+    directions: documentedValues(file, 'sortDirection'),
   }
-}
-
-function expectEachOnce(kind: TaggedKind, walk: Walk<TaggedResource>, expected: TaggedResource[]): void {
-  const times = new Map<string, number>()
-  for (const item of walk.items) times.set(item.id, (times.get(item.id) ?? 0) + 1)
-  const missing = expected.filter((r) => !times.has(r.id)).map((r) => r.id)
-  const repeated = expected.filter((r) => (times.get(r.id) ?? 0) > 1).map((r) => `${r.id} (${times.get(r.id)} times)`)
-  const problems = [
-    ...(missing.length
-      ? [`${missing.length} never listed: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`]
-      : []),
-    ...(repeated.length ? [`${repeated.length} listed more than once: ${repeated.slice(0, 5).join(', ')}`] : []),
-  ]
-  expectThat(
-    problems.length === 0,
-    walk.lastReply,
-    `walking ${walk.pages} pages must visit each of the ${expected.length} matching ${kind.plural} exactly once: ${problems.join('; ')}`,
-  )
-}
-
-function expectFilterOnEveryPage(walk: Walk<TaggedResource>, narrowing: Record<string, unknown>): void {
-  walk.byPage.forEach((page, index) => {
-    const outsider = page.items.find((item) => !matchesFilter(narrowing, item))
-    expectThat(
-      outsider === undefined,
-      page.reply,
-      `page ${index + 1} lists ${outsider?.id} with tags ${JSON.stringify(outsider?.tags)}, which does not match the filter`,
-    )
-  })
 }
 
 function expectOrder(walk: Walk<TaggedResource>, sort: NonNullable<ListQuery['sort']>, ascending: string): void {
@@ -141,12 +112,14 @@ export const pagesProperty = (kind: TaggedKind): Check => {
       const query = { ...narrowing, ...(sort ? { sortField: sort.field, sortDirection: sort.direction } : {}) }
       const walk = await walkPages<TaggedResource>(f.api, kind.ops.list, kind.plural, { query })
       observeSinglePage(kind, walk, created.length)
-      expectEachOnce(
-        kind,
-        walk,
-        created.filter((r) => matchesFilter(narrowing, r)),
-      )
-      expectFilterOnEveryPage(walk, narrowing)
+      expectListed(walk, {
+        keyOf: byId,
+        wanted: created.filter((r) => matchesFilter(narrowing, r)).map(byId),
+        outside: (item) => !matchesFilter(narrowing, item),
+        filter: `the tags ${JSON.stringify(narrowing.tags)}`,
+        show: (item) => `${item.id} with tags ${JSON.stringify(item.tags)}`,
+        perPage: true,
+      })
       if (sort) expectOrder(walk, sort, documentedValue(listFile, ['sortDirection'], 'asc'))
     },
   )
