@@ -60,10 +60,6 @@ export interface State {
   payload: Payload
 }
 
-export interface ListMeta {
-  nextToken?: string
-}
-
 export interface Schedule {
   dateTime?: string
   delay?: number
@@ -83,17 +79,6 @@ export interface UpdateUserBody {
 export interface GetOrCreateUserBody extends CreateUserBody {
   discriminateByTags?: string[]
 }
-export interface ListUsersQuery {
-  nextToken?: string
-  conversationId?: string
-  tags?: Tags
-  afterDate?: string
-  beforeDate?: string
-  rangeField?: string
-  sortField?: string
-  sortDirection?: string
-}
-
 export interface CreateConversationBody {
   channel: string
   tags: Tags
@@ -106,18 +91,6 @@ export interface UpdateConversationBody {
 export interface GetOrCreateConversationBody extends CreateConversationBody {
   discriminateByTags?: string[]
 }
-export interface ListConversationsQuery {
-  nextToken?: string
-  sortField?: string
-  sortDirection?: string
-  tags?: Tags
-  participantIds?: string[]
-  integrationName?: string
-  channel?: string
-  afterDate?: string
-  beforeDate?: string
-}
-
 export interface CreateMessageBody {
   payload: Payload
   userId: string
@@ -134,14 +107,6 @@ export interface UpdateMessageBody {
   tags: Tags
   payload?: Payload
 }
-export interface ListMessagesQuery {
-  nextToken?: string
-  conversationId?: string
-  tags?: Tags
-  afterDate?: string
-  beforeDate?: string
-}
-
 export interface CreateEventBody {
   type: string
   payload: Payload
@@ -151,16 +116,6 @@ export interface CreateEventBody {
   workflowId?: string
   messageId?: string
 }
-export interface ListEventsQuery {
-  nextToken?: string
-  type?: string
-  conversationId?: string
-  userId?: string
-  messageId?: string
-  workflowId?: string
-  status?: string
-}
-
 export interface StateAddress {
   type: string
   id: string
@@ -184,6 +139,5 @@ export interface ConfigureIntegrationBody {
   scheduleRegisterCall?: string
   sandboxIdentifiers?: Record<string, never>
 }
-export type TagValuesType = 'user' | 'conversation' | 'message'
 
 export type Empty = Record<string, never>

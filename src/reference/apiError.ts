@@ -23,7 +23,7 @@ const statusOfType: ReadonlyMap<string, number> = new Map(
   ).map((branch) => [branch.properties.type.const, branch.properties.code.const]),
 )
 
-export function statusOf(type: ErrorType): number {
+function statusOf(type: ErrorType): number {
   const status = statusOfType.get(type)
   if (status === undefined) throw new Error(`error type ${type} is not in schemas/error.json`)
   return status

@@ -6,7 +6,7 @@ import { textValue, type Env } from '../environment/environmentValues.ts'
 import { referenceDefaults } from '../reference/defaults.ts'
 
 /** Whether the run certifies the embedded reference: no target named, or the marker says it was started for the run. */
-export function certifiesEmbeddedReference(env: Env): boolean {
+function certifiesEmbeddedReference(env: Env): boolean {
   return textValue(env, 'CONFORMANCE_BASE_URL') === undefined || env[embeddedMarker] === '1'
 }
 

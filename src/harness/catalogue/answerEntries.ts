@@ -21,7 +21,7 @@ function rulesIn(node: unknown, found = new Set<RuleId>()): Set<RuleId> {
 }
 
 /** The rules an operation's success answer can break: SHAPE plus the x-rules of its schema. */
-export function answerRules(operationId: OperationId): RuleId[] {
+function answerRules(operationId: OperationId): RuleId[] {
   const op = operations.get(operationId)
   if (!op) return []
   return ['SHAPE', ...rulesIn(contractSchemas().schemaOf(op.response))]

@@ -31,7 +31,7 @@ import { tagValueChecks } from '../checks/tagValueChecks.ts'
 import { answerEntries } from './answerEntries.ts'
 import type { CatalogueEntry, TestedEntry } from './catalogueEntry.ts'
 
-export type { CatalogueEntry, DerivedEntry, TestedEntry } from './catalogueEntry.ts'
+export type { CatalogueEntry, TestedEntry } from './catalogueEntry.ts'
 
 type Groups = Record<string, () => Check[]>
 
@@ -76,7 +76,7 @@ const areas: Record<string, Groups> = {
 }
 
 /** The area of the derived entries: no spec registers them. */
-export const derivedArea = 'answers'
+const derivedArea = 'answers'
 
 function testedEntry(check: Check, area: string, group: string): TestedEntry {
   return { ...check.spec, rule: check.rule, level: check.level, area, group, derived: false, run: check.run }

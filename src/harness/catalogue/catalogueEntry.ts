@@ -5,7 +5,7 @@ import type { RuleId } from '../../contract/rules.ts'
 import type { Check, CheckSpec } from '../checks/check.ts'
 
 /** What every entry says about itself, whether a test runs it or the reporter derives it. */
-export interface EntryFacts extends CheckSpec {
+interface EntryFacts extends CheckSpec {
   rule: RuleId
   level: Level
   /** The spec file (tests/<area>.spec.ts) that registers it; `answers` for derived entries. */

@@ -4,7 +4,7 @@ import { defineCheck, type Check } from './check.ts'
 import { expectError } from './expectations.ts'
 import { observe } from './observations.ts'
 
-export const unknownActionRefused = defineCheck(
+const unknownActionRefused = defineCheck(
   {
     id: 'S12.action.unknown-type-error',
     operation: 'callAction',

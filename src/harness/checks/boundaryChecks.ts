@@ -55,7 +55,7 @@ function lengthsOf(cases: LengthCase[]): string {
   return [...new Set(cases.map((c) => c.length))].join(' and ')
 }
 
-export const lengthBoundaryCheck = (row: LengthBoundary): Check => {
+const lengthBoundaryCheck = (row: LengthBoundary): Check => {
   const template = operationRequests[row.operation]
   const examples = row.examples.filter((c) => !template.rejectionOnly || !isWithin(row, c.length))
   const within = examples.filter((c) => isWithin(row, c.length))

@@ -7,8 +7,6 @@ import { ruleOfCheck, type RuleId } from '../../contract/rules.ts'
 import type { CheckContext } from './checkContext.ts'
 import type { Feature, Level } from '../../contract/levels.ts'
 
-export type { Feature, Level } from '../../contract/levels.ts'
-
 export interface CheckSpec {
   id: string
   operation: OperationId

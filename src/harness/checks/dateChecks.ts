@@ -6,7 +6,7 @@ import { expectThat } from './expectations.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, resourceOf } from './taggedResource.ts'
 
-export const updatedNotBeforeCreated = (kind: TaggedKind): Check =>
+const updatedNotBeforeCreated = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S2.${kind.name}.updated-not-before-created`,
@@ -23,7 +23,7 @@ export const updatedNotBeforeCreated = (kind: TaggedKind): Check =>
     },
   )
 
-export const updateMovesUpdatedAt = (kind: TaggedKind): Check =>
+const updateMovesUpdatedAt = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S2.${kind.name}.update-moves-updatedAt`,

@@ -18,7 +18,7 @@ function realTags(f: CheckContext, symbolic: Record<string, string>): Tags {
   )
 }
 
-export const documentedExampleProbe = (kind: TaggedKind, probe: DiscriminationProbe): Check =>
+const documentedExampleProbe = (kind: TaggedKind, probe: DiscriminationProbe): Check =>
   defineCheck(
     {
       id: `S6.${kind.name}.${probe.name}`,

@@ -9,7 +9,7 @@ import { expectProbeAnswer, sendFieldProbe } from './fieldProbe.ts'
 import { defineProperty } from './property.ts'
 import { operationRequests } from './operationRequests.ts'
 
-export const documentedValuesAccepted = (row: Enumeration): Check =>
+const documentedValuesAccepted = (row: Enumeration): Check =>
   defineCheck(
     {
       id: `${row.rule}.${row.operation}.${fieldName(row)}.documented-values-accepted`,
@@ -31,7 +31,7 @@ export const documentedValuesAccepted = (row: Enumeration): Check =>
     },
   )
 
-export const outsideValuesRejected = (row: Enumeration): Check => {
+const outsideValuesRejected = (row: Enumeration): Check => {
   const needs = operationRequests[row.operation].needs
   const rejection = invalidRequest(row.location)
   return defineProperty(

@@ -13,13 +13,13 @@ import { byId, expectListed, walkPages, type Walk } from './listWalk.ts'
 const inAnHour = 3_600_000
 
 /** The two documented ways to schedule an event, as data. */
-export const schedules: { name: string; schedule: () => T.Schedule }[] = [
+const schedules: { name: string; schedule: () => T.Schedule }[] = [
   { name: 'delay', schedule: () => ({ delay: inAnHour }) },
   { name: 'date-time', schedule: () => ({ dateTime: new Date(Date.now() + inAnHour).toISOString() }) },
 ]
 
 /** The filters of listEvents that S10 names besides status, each an Event field. */
-export const eventFilters = ['type', 'conversationId', 'userId', 'messageId'] as const
+const eventFilters = ['type', 'conversationId', 'userId', 'messageId'] as const
 
 /** An event linked to a new conversation, user and message. */
 async function linkedEventBody({ make }: CheckContext): Promise<T.CreateEventBody> {
@@ -34,7 +34,7 @@ function stable(event: T.Event): Record<string, unknown> {
   return rest
 }
 
-export const createdEventIsReadable = defineCheck(
+const createdEventIsReadable = defineCheck(
   {
     id: 'S8.event.create-then-get',
     operation: 'getEvent',
@@ -52,7 +52,7 @@ export const createdEventIsReadable = defineCheck(
   },
 )
 
-export const newEventHasNoFailure = defineCheck(
+const newEventHasNoFailure = defineCheck(
   { id: 'S10.event.failure-reason-null', operation: 'createEvent', summary: 'a new event carries failureReason null' },
   async ({ api, make }) => {
     const reply = await api.createEvent(make.eventBody())
@@ -65,7 +65,7 @@ export const newEventHasNoFailure = defineCheck(
   },
 )
 
-export const unscheduledIsPending = defineCheck(
+const unscheduledIsPending = defineCheck(
   {
     id: 'S10.event.unscheduled-pending',
     operation: 'createEvent',
@@ -79,7 +79,7 @@ export const unscheduledIsPending = defineCheck(
   },
 )
 
-export const scheduledIsAccepted = (way: (typeof schedules)[number]): Check =>
+const scheduledIsAccepted = (way: (typeof schedules)[number]): Check =>
   defineCheck(
     {
       id: `S10.event.schedule-${way.name}-accepted`,
@@ -93,7 +93,7 @@ export const scheduledIsAccepted = (way: (typeof schedules)[number]): Check =>
     },
   )
 
-export const scheduledIsScheduled = (way: (typeof schedules)[number]): Check =>
+const scheduledIsScheduled = (way: (typeof schedules)[number]): Check =>
   defineCheck(
     {
       id: `S10.event.schedule-${way.name}-status`,
@@ -133,7 +133,7 @@ async function expectFiltered(
   return walk
 }
 
-export const listFilter = (field: (typeof eventFilters)[number]): Check =>
+const listFilter = (field: (typeof eventFilters)[number]): Check =>
   defineCheck(
     {
       id: `S10.event.list-by-${field}`,
@@ -147,7 +147,7 @@ export const listFilter = (field: (typeof eventFilters)[number]): Check =>
     },
   )
 
-export const listByStatus = defineCheck(
+const listByStatus = defineCheck(
   {
     id: 'S10.event.list-by-status',
     operation: 'listEvents',

@@ -5,7 +5,7 @@ import { defineCheck, type Check } from './check.ts'
 import { expectError } from './expectations.ts'
 import { observe } from './observations.ts'
 
-export const configureWithoutContextRefused = defineCheck(
+const configureWithoutContextRefused = defineCheck(
   {
     id: 'S12.integration.configure-without-context',
     operation: 'configureIntegration',

@@ -4,7 +4,7 @@ import type { CallOptions, Reply, RuntimeClient } from '../client/runtimeClient.
 import type { OperationId } from '../../contract/operations.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 
-export const maxPages = 100
+const maxPages = 100
 
 export interface Walk<T> {
   items: T[]

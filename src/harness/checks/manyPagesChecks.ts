@@ -54,7 +54,7 @@ async function createMany(f: CheckContext, kind: TaggedKind, keys: string[]): Pr
 }
 
 /** The sort options of a kind's list, from its query schema; undefined when it cannot be sorted. */
-export function sortOptions(kind: TaggedKind): SortOptions | undefined {
+function sortOptions(kind: TaggedKind): SortOptions | undefined {
   const file = operation(kind.ops.list).query
   if (!file || !('sortField' in ((contractSchemas().schemaOf(file).properties as object | undefined) ?? {})))
     return undefined
@@ -124,5 +124,3 @@ export const pagesProperty = (kind: TaggedKind): Check => {
     },
   )
 }
-
-export const paginationChecks = (kind: TaggedKind): Check[] => [pagesProperty(kind)]

@@ -3,7 +3,7 @@
 import { defineCheck } from './check.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 
-export const botMessageIsOutgoing = defineCheck(
+const botMessageIsOutgoing = defineCheck(
   {
     id: 'S4.message.bot-message-outgoing',
     operation: 'createMessage',
@@ -17,7 +17,7 @@ export const botMessageIsOutgoing = defineCheck(
   },
 )
 
-export const integrationMessageIsIncoming = defineCheck(
+const integrationMessageIsIncoming = defineCheck(
   {
     id: 'S4.message.integration-message-incoming',
     operation: 'createMessage',

@@ -7,7 +7,7 @@ import { expectSuccess } from './expectations.ts'
 import { requestRejectionChecks } from './requestRejectionChecks.ts'
 import { operationRequests, validRequest } from './operationRequests.ts'
 
-export const validCallAnswers = (id: OperationId): Check => {
+const validCallAnswers = (id: OperationId): Check => {
   const entry = operationRequests[id]
   return defineCheck(
     {
@@ -23,7 +23,7 @@ export const validCallAnswers = (id: OperationId): Check => {
 }
 
 /** The operations of one API area (operations.json's `area`: users, states, …). */
-export function operationsOf(area: string): OperationId[] {
+function operationsOf(area: string): OperationId[] {
   const ids = [...operations.values()].filter((op) => op.area === area).map((op) => op.id)
   if (ids.length === 0) throw new Error(`no operation has area ${area}`)
   return ids

@@ -19,7 +19,7 @@ function listParticipants(api: RuntimeClient, conversationId: string): Promise<W
   return walkPages<T.User>(api, 'listParticipants', 'participants', { params: { id: conversationId } })
 }
 
-export const addReturnsUser = defineCheck(
+const addReturnsUser = defineCheck(
   {
     id: 'S9.participant.add-returns-user',
     operation: 'addParticipant',
@@ -34,7 +34,7 @@ export const addReturnsUser = defineCheck(
   },
 )
 
-export const getAfterAdd = defineCheck(
+const getAfterAdd = defineCheck(
   {
     id: 'S9.participant.get-after-add',
     operation: 'getParticipant',
@@ -48,7 +48,7 @@ export const getAfterAdd = defineCheck(
   },
 )
 
-export const listedAfterAdd = defineCheck(
+const listedAfterAdd = defineCheck(
   {
     id: 'S9.participant.listed-after-add',
     operation: 'listParticipants',
@@ -69,7 +69,7 @@ export const listedAfterAdd = defineCheck(
   },
 )
 
-export const removedIsGone = defineCheck(
+const removedIsGone = defineCheck(
   {
     id: 'S9.participant.remove-then-gone',
     operation: 'removeParticipant',
@@ -89,7 +89,7 @@ export const removedIsGone = defineCheck(
   },
 )
 
-export const unknownUserRefused = defineCheck(
+const unknownUserRefused = defineCheck(
   {
     id: 'S9.participant.unknown-user-error',
     operation: 'addParticipant',

@@ -12,7 +12,7 @@ import type { TaggedKind } from './resourceKinds.ts'
 import { resourceOf } from './taggedResource.ts'
 import { propertyTagKeys } from './tagPropertyChecks.ts'
 
-export const simultaneousCalls = 20
+const simultaneousCalls = 20
 
 interface RaceCase {
   calls: number

@@ -8,7 +8,7 @@ import { defineCheck, type Check } from './check.ts'
 import { expectProbeAnswer, sendFieldProbe } from './fieldProbe.ts'
 import { operationRequests } from './operationRequests.ts'
 
-export const rangeBoundaryCheck = (row: RangeBoundary): Check => {
+const rangeBoundaryCheck = (row: RangeBoundary): Check => {
   const template = operationRequests[row.operation]
   const values = (within: boolean) =>
     row.cases

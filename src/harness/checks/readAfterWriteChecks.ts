@@ -7,7 +7,7 @@ import { fieldDiff, subsetDiff } from './fieldDiff.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, echoedFields, getResource, resourceOf } from './taggedResource.ts'
 
-export const createdIsReadable = (kind: TaggedKind): Check =>
+const createdIsReadable = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S8.${kind.name}.create-then-get`,
@@ -24,7 +24,7 @@ export const createdIsReadable = (kind: TaggedKind): Check =>
     },
   )
 
-export const updateIsVisible = (kind: TaggedKind): Check =>
+const updateIsVisible = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S8.${kind.name}.update-then-get`,
@@ -46,7 +46,7 @@ export const updateIsVisible = (kind: TaggedKind): Check =>
     },
   )
 
-export const deletedIsGone = (kind: TaggedKind): Check =>
+const deletedIsGone = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S8.${kind.name}.delete-then-404`,

@@ -38,7 +38,7 @@ function rejectionCheck(
   )
 }
 
-export const missingTokenRejected = (id: OperationId): Check =>
+const missingTokenRejected = (id: OperationId): Check =>
   rejectionCheck(
     id,
     { rule: 'S13', suffix: 'no-token-401', summary: 'without a bearer token answers 401 Unauthorized' },
@@ -47,7 +47,7 @@ export const missingTokenRejected = (id: OperationId): Check =>
     },
   )
 
-export const wrongTokenRejected = (id: OperationId): Check =>
+const wrongTokenRejected = (id: OperationId): Check =>
   rejectionCheck(
     id,
     { rule: 'S13', suffix: 'wrong-token-401', summary: 'with a wrong bearer token answers 401 Unauthorized' },
@@ -56,7 +56,7 @@ export const wrongTokenRejected = (id: OperationId): Check =>
     },
   )
 
-export const invalidBodyRejected = (id: OperationId, schema: string): Check => {
+const invalidBodyRejected = (id: OperationId, schema: string): Check => {
   const broken = bodyBreak(schema)
   return rejectionCheck(
     id,
@@ -72,7 +72,7 @@ export const invalidBodyRejected = (id: OperationId, schema: string): Check => {
   )
 }
 
-export const unknownPropertyRejected = (id: OperationId): Check =>
+const unknownPropertyRejected = (id: OperationId): Check =>
   rejectionCheck(
     id,
     {
@@ -86,7 +86,7 @@ export const unknownPropertyRejected = (id: OperationId): Check =>
     },
   )
 
-export const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffix: string): Check =>
+const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffix: string): Check =>
   rejectionCheck(
     id,
     {
@@ -100,7 +100,7 @@ export const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffi
     },
   )
 
-export const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check =>
+const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check =>
   rejectionCheck(
     id,
     {
@@ -114,7 +114,7 @@ export const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check
     },
   )
 
-export const unknownIdRejected = (id: OperationId, param: string, answer: UnknownIdAnswer): Check => {
+const unknownIdRejected = (id: OperationId, param: string, answer: UnknownIdAnswer): Check => {
   const exact = !answer.mayAccept && answer.expected.status === 404
   return rejectionCheck(
     id,

@@ -14,9 +14,9 @@ import { observe } from './observations.ts'
 import { neverExistingId } from '../../../fixtures/identifiers.ts'
 
 /** Short, so the run stays short; long enough that the state is still there when read at once. */
-export const shortExpiryMs = 1_000
+const shortExpiryMs = 1_000
 /** How long after its expiry a state may still be seen, for a target whose clock or sweep lags. */
-export const expiryGraceMs = 2_000
+const expiryGraceMs = 2_000
 const pollMs = 250
 
 function payloadDiff(expected: T.Payload, state: T.State): string | undefined {
@@ -48,7 +48,7 @@ async function expectExpired(api: RuntimeClient, at: T.StateAddress, expiryMs: n
   }
 }
 
-export const setThenGet = defineCheck(
+const setThenGet = defineCheck(
   {
     id: 'S11.state.set-then-get',
     operation: 'getState',
@@ -71,7 +71,7 @@ export const setThenGet = defineCheck(
   },
 )
 
-export const neverSetIsNotFound = defineCheck(
+const neverSetIsNotFound = defineCheck(
   {
     id: 'S11.state.never-set-404',
     operation: 'getState',
@@ -83,7 +83,7 @@ export const neverSetIsNotFound = defineCheck(
   },
 )
 
-export const getOrSetStores = defineCheck(
+const getOrSetStores = defineCheck(
   {
     id: 'S11.state.get-or-set',
     operation: 'getOrSetState',
@@ -110,7 +110,7 @@ export const getOrSetStores = defineCheck(
   },
 )
 
-export const patchMerges = defineCheck(
+const patchMerges = defineCheck(
   {
     id: 'S11.state.patch-merges',
     operation: 'patchState',
@@ -127,7 +127,7 @@ export const patchMerges = defineCheck(
   },
 )
 
-export const expiryPasses = defineCheck(
+const expiryPasses = defineCheck(
   {
     id: 'S11.state.expiry-passes',
     operation: 'setState',
@@ -142,7 +142,7 @@ export const expiryPasses = defineCheck(
   },
 )
 
-export const setExpiryPasses = defineCheck(
+const setExpiryPasses = defineCheck(
   {
     id: 'S11.state.set-expiry-passes',
     operation: 'setStateExpiry',
@@ -156,7 +156,7 @@ export const setExpiryPasses = defineCheck(
   },
 )
 
-export const nullPayloadDeletes = defineCheck(
+const nullPayloadDeletes = defineCheck(
   {
     id: 'S11.state.null-payload-deletes',
     operation: 'setState',
@@ -180,7 +180,7 @@ const owners: Partial<Record<string, (f: CheckContext) => string | Promise<strin
   bot: ({ harness }) => harness.botId,
 }
 
-export const typeAccepted = (type: string): Check =>
+const typeAccepted = (type: string): Check =>
   defineCheck(
     {
       id: `S4.state.type-${type}-accepted`,
@@ -209,7 +209,7 @@ export const typeAccepted = (type: string): Check =>
     },
   )
 
-export const stateTypes = (): string[] => documentedValues('params/state.json', 'type')
+const stateTypes = (): string[] => documentedValues('params/state.json', 'type')
 
 export const stateChecks = (): Check[] => [
   setThenGet,

@@ -4,7 +4,7 @@ import { expectThat } from './expectations.ts'
 import type { TaggedKind } from './resourceKinds.ts'
 import { createResource, getResource, resourceOf } from './taggedResource.ts'
 
-export const emptyValueUnsetsTag = (kind: TaggedKind): Check =>
+const emptyValueUnsetsTag = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S5.${kind.name}.empty-value-unsets`,
@@ -32,7 +32,7 @@ export const emptyValueUnsetsTag = (kind: TaggedKind): Check =>
     },
   )
 
-export const unsentTagsKept = (kind: TaggedKind): Check =>
+const unsentTagsKept = (kind: TaggedKind): Check =>
   defineCheck(
     {
       id: `S5.${kind.name}.unsent-tags-kept`,

@@ -38,7 +38,7 @@ function codePoint(character: string | undefined): string {
 }
 
 /** Where two strings part, by code point: strings that look alike may differ (normalization, lost astral halves). */
-export function firstDifference(sent: string, got: string): string {
+function firstDifference(sent: string, got: string): string {
   const [a, b] = [[...sent], [...got]]
   const at = a.findIndex((character, index) => character !== b[index])
   const index = at < 0 ? a.length : at
@@ -67,7 +67,7 @@ function expectTags(reply: Reply, shown: Tags, expected: Tags, where: string): v
   )
 }
 
-export const tagsRoundTrip = (kind: TaggedKind): Check =>
+const tagsRoundTrip = (kind: TaggedKind): Check =>
   defineProperty(
     {
       id: `S5.${kind.name}.tags-round-trip`,
@@ -84,7 +84,7 @@ export const tagsRoundTrip = (kind: TaggedKind): Check =>
     },
   )
 
-export const updateSetsAndUnsets = (kind: TaggedKind): Check =>
+const updateSetsAndUnsets = (kind: TaggedKind): Check =>
   defineProperty(
     {
       id: `S5.${kind.name}.update-sets-and-unsets`,
@@ -123,7 +123,7 @@ export const updateSetsAndUnsets = (kind: TaggedKind): Check =>
     },
   )
 
-export const tagFilterExact = (kind: TaggedKind): Check =>
+const tagFilterExact = (kind: TaggedKind): Check =>
   defineProperty(
     {
       id: `S7.${kind.name}.tag-filter-exact`,

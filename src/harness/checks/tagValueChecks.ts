@@ -9,9 +9,9 @@ import { createResource } from './taggedResource.ts'
 const kindOfType: Record<string, TaggedKind> = { user: userKind, conversation: conversationKind, message: messageKind }
 
 /** The `type` values of listTagValues, read from its query schema. */
-export const tagValueTypes = (): string[] => documentedValues('queries/listTagValues.json', 'type')
+const tagValueTypes = (): string[] => documentedValues('queries/listTagValues.json', 'type')
 
-export const valuesListed = (type: string): Check => {
+const valuesListed = (type: string): Check => {
   const kind = kindOfType[type]
   if (!kind) throw new Error(`harness bug: no resource kind for listTagValues type ${type}`)
   const other = kind === userKind ? conversationKind : userKind

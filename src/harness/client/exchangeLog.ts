@@ -28,7 +28,7 @@ export interface Exchange {
 }
 
 /** token: the configured token; other: a credential that is not it (the wrong-token checks); none: no header. */
-export type Credential = 'token' | 'other' | 'none'
+type Credential = 'token' | 'other' | 'none'
 
 /** The attachment a test leaves for the conformance report. */
 export interface ExchangeAttachment {

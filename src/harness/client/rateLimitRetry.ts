@@ -3,7 +3,7 @@
 // (longer than longestWaitMs) ends the retries: the run must end, not sleep for an hour.
 
 /** First backoff without Retry-After; doubles with each retry. */
-export const backoffBaseMs = 1_000
+const backoffBaseMs = 1_000
 /** The longest the harness waits before one retry. */
 export const longestWaitMs = 30_000
 

@@ -13,7 +13,7 @@ export const jitterAllowanceMs = 50
 export type Clock = () => number
 export type Sleep = (ms: number) => Promise<void>
 
-export const wallClock: Clock = () => performance.timeOrigin + performance.now()
+const wallClock: Clock = () => performance.timeOrigin + performance.now()
 export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export interface Pacer {

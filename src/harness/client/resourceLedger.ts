@@ -11,7 +11,7 @@ export interface TrackedResource {
 }
 
 /** A state the test set, addressed by its path. */
-export interface TrackedState {
+interface TrackedState {
   kind: 'state'
   address: StateAddress
 }
@@ -28,13 +28,13 @@ export const creators: Partial<Record<OperationId, ResourceKind>> = {
   getOrCreateMessage: 'message',
 }
 
-export const deleters: Record<ResourceKind, OperationId> = {
+const deleters: Record<ResourceKind, OperationId> = {
   user: 'deleteUser',
   conversation: 'deleteConversation',
   message: 'deleteMessage',
 }
 
-export const deletedBy: Partial<Record<OperationId, ResourceKind>> = {
+const deletedBy: Partial<Record<OperationId, ResourceKind>> = {
   deleteUser: 'user',
   deleteConversation: 'conversation',
   deleteMessage: 'message',

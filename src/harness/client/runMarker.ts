@@ -30,7 +30,7 @@ export function withRunMarker(operationId: OperationId, body: unknown, marker: R
 }
 
 /** Tags as a check sent them: without the marker the client added. */
-export function withoutRunMarker(tags: Tags, marker: RunMarker | undefined): Tags {
+function withoutRunMarker(tags: Tags, marker: RunMarker | undefined): Tags {
   if (!marker || tags[marker.key] !== marker.value) return tags
   const { [marker.key]: _marker, ...rest } = tags
   return rest

@@ -197,35 +197,12 @@ export class RuntimeClient {
 
   // Users
   createUser = (body: T.CreateUserBody, o?: CallOptions) => this.call<{ user: T.User }>('createUser', { ...o, body })
-  getUser = (id: string, o?: CallOptions) => this.byId<{ user: T.User }>('getUser', id, o)
-  listUsers = (query: T.ListUsersQuery = {}, o?: CallOptions) =>
-    this.call<{ users: T.User[]; meta: T.ListMeta }>('listUsers', { ...o, query: { ...query } })
-  updateUser = (id: string, body: T.UpdateUserBody, o?: CallOptions) =>
-    this.byId<{ user: T.User }>('updateUser', id, { ...o, body })
-  deleteUser = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteUser', id, o)
-  getOrCreateUser = (body: T.GetOrCreateUserBody, o?: CallOptions) =>
-    this.call<{ user: T.User }>('getOrCreateUser', { ...o, body })
 
   // Conversations
   createConversation = (body: T.CreateConversationBody, o?: CallOptions) =>
     this.call<{ conversation: T.Conversation }>('createConversation', { ...o, body })
-  getConversation = (id: string, o?: CallOptions) =>
-    this.byId<{ conversation: T.Conversation }>('getConversation', id, o)
-  listConversations = (query: T.ListConversationsQuery = {}, o?: CallOptions) =>
-    this.call<{ conversations: T.Conversation[]; meta: T.ListMeta }>('listConversations', { ...o, query: { ...query } })
-  updateConversation = (id: string, body: T.UpdateConversationBody, o?: CallOptions) =>
-    this.byId<{ conversation: T.Conversation }>('updateConversation', id, { ...o, body })
-  deleteConversation = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteConversation', id, o)
-  getOrCreateConversation = (body: T.GetOrCreateConversationBody, o?: CallOptions) =>
-    this.call<{ conversation: T.Conversation }>('getOrCreateConversation', { ...o, body })
 
   // Participants
-  listParticipants = (conversationId: string, query: { nextToken?: string } = {}, o?: CallOptions) =>
-    this.call<{ participants: T.User[]; meta: T.ListMeta }>('listParticipants', {
-      ...o,
-      params: { id: conversationId },
-      query: { ...query },
-    })
   addParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
     this.call<{ participant: T.User }>('addParticipant', { ...o, params: { id: conversationId }, body: { userId } })
   getParticipant = (conversationId: string, userId: string, o?: CallOptions) =>
@@ -237,20 +214,10 @@ export class RuntimeClient {
   createEvent = (body: T.CreateEventBody, o?: CallOptions) =>
     this.call<{ event: T.Event }>('createEvent', { ...o, body })
   getEvent = (id: string, o?: CallOptions) => this.byId<{ event: T.Event }>('getEvent', id, o)
-  listEvents = (query: T.ListEventsQuery = {}, o?: CallOptions) =>
-    this.call<{ events: T.Event[]; meta: T.ListMeta }>('listEvents', { ...o, query: { ...query } })
 
   // Messages
   createMessage = (body: T.CreateMessageBody, o?: CallOptions) =>
     this.call<{ message: T.Message }>('createMessage', { ...o, body })
-  getMessage = (id: string, o?: CallOptions) => this.byId<{ message: T.Message }>('getMessage', id, o)
-  listMessages = (query: T.ListMessagesQuery = {}, o?: CallOptions) =>
-    this.call<{ messages: T.Message[]; meta: T.ListMeta }>('listMessages', { ...o, query: { ...query } })
-  updateMessage = (id: string, body: T.UpdateMessageBody, o?: CallOptions) =>
-    this.byId<{ message: T.Message }>('updateMessage', id, { ...o, body })
-  deleteMessage = (id: string, o?: CallOptions) => this.byId<T.Empty>('deleteMessage', id, o)
-  getOrCreateMessage = (body: T.GetOrCreateMessageBody, o?: CallOptions) =>
-    this.call<{ message: T.Message }>('getOrCreateMessage', { ...o, body })
 
   // States
   getState = (at: T.StateAddress, o?: CallOptions) =>
@@ -269,10 +236,4 @@ export class RuntimeClient {
     this.call<{ output: T.Payload; meta: { cached: boolean } }>('callAction', { ...o, body })
   configureIntegration = (body: T.ConfigureIntegrationBody, o?: CallOptions) =>
     this.call<T.Empty>('configureIntegration', { asIntegration: true, ...o, body })
-  listTagValues = (key: string, query: { type: string; nextToken?: string }, o?: CallOptions) =>
-    this.call<{ tags: { value: string }[]; meta: T.ListMeta }>('listTagValues', {
-      ...o,
-      params: { key },
-      query: { ...query },
-    })
 }

@@ -1,6 +1,6 @@
 // The token must never reach a report, a log line or an attachment: everything the harness
 // writes about an exchange goes through mask().
-export const maskedToken = '***'
+const maskedToken = '***'
 
 export class SecretMask {
   private readonly forms: string[]

@@ -6,7 +6,7 @@ import { environment, parseInteger, textValue as text, type Env } from '../../en
 
 export type { Env } from '../../environment/environmentValues.ts'
 
-export interface ActionConfig {
+interface ActionConfig {
   type: string
   input: Record<string, unknown>
 }
@@ -126,7 +126,7 @@ function parseLevel(env: Env): Level {
 }
 
 /** The run marker's key when none is named; with declared keys, used only if it is one of them. */
-export const defaultRunTagKey = 'conformanceRun'
+const defaultRunTagKey = 'conformanceRun'
 
 function parseRunTagKey(env: Env, declared: string[] | undefined): string | undefined {
   const named = text(env, 'CONFORMANCE_RUN_TAG_KEY')

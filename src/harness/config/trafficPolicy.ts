@@ -12,7 +12,7 @@ export interface TrafficPolicy {
   unansweredLimit: number
 }
 
-export const trafficDefaults = { rateLimitRetries: 5, unansweredLimit: 3 } as const
+const trafficDefaults = { rateLimitRetries: 5, unansweredLimit: 3 } as const
 
 export function readTrafficPolicy(env: Env = environment()): TrafficPolicy {
   return {

@@ -106,7 +106,7 @@ const verdictOf: Record<CheckStatus, Verdict> = {
   failed: 'does not conform',
 }
 
-export function levelResult(statuses: readonly OperationStatus[], checks: readonly CheckEntry[]): LevelResult {
+function levelResult(statuses: readonly OperationStatus[], checks: readonly CheckEntry[]): LevelResult {
   const opCounts = { passed: 0, failed: 0, skipped: 0, unchecked: 0, total: statuses.length }
   for (const status of statuses) opCounts[status]++
   const checkCounts = { passed: 0, failed: 0, skipped: 0 }

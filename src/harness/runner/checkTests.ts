@@ -22,7 +22,7 @@ const notConfigured: Record<Feature, string> = {
   integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
 }
 
-export function checkTest(check: TestedEntry): CheckTest {
+function checkTest(check: TestedEntry): CheckTest {
   return {
     title: `${check.id} ${check.summary}`,
     details: {

@@ -104,5 +104,3 @@ export const test = base.extend<Omit<CheckContext, 'harness'>, WorkerFixtures>({
     await use(new Prerequisites(api, values))
   },
 })
-
-export { expect } from '@playwright/test'
