@@ -15,7 +15,7 @@ import type { ConformanceReport } from '../../src/harness/reporting/conformanceR
 import { exitCodeOf } from '../../src/harness/reporting/exitCodes.ts'
 import { referenceDefaults } from '../../src/reference/defaults.ts'
 import { faultsNamed } from '../../src/reference/faults/index.ts'
-import { checksGrep } from '../../src/selfTest/certificationRun.ts'
+import { checksGrep } from '../../src/runs/certificationProcess.ts'
 import { runActionSteps } from './support/actionSteps.ts'
 import {
   installInto,

@@ -2,7 +2,7 @@
 // that may still be going on made, and what carries no marker, is left alone.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { cleanupCommand, removeReportDir } from './support/certifyRun.ts'
+import { removeReportDir, runCertificationProcess } from '../../src/runs/certificationProcess.ts'
 import { proxy, reference, referenceCredentials, targetEnv, type Running } from './support/servers.ts'
 
 const runIdAt = (ms: number, suffix: string) => `cr${ms.toString(36)}${suffix}`
@@ -100,9 +100,14 @@ before(async () => {
 after(() => target.close())
 
 test('--dry-run lists what an earlier run left and deletes nothing', async () => {
-  const result = await cleanupCommand(['--dry-run'], { env: targetEnv(target.url), limitMs: 20_000 })
+  const result = await runCertificationProcess({
+    command: 'cleanup',
+    args: ['--dry-run'],
+    env: targetEnv(target.url),
+    limitMs: 20_000,
+  })
   removeReportDir(result)
-  assert.equal(result.code, 0, result.output)
+  assert.equal(result.exitCode, 0, result.output)
   assert.match(
     result.output,
     /3 runs left resources marked conformanceRun; 2 started more than 60 minutes ago \(1 newer or unknown kept\)/,
@@ -119,9 +124,9 @@ test('--dry-run lists what an earlier run left and deletes nothing', async () =>
 })
 
 test('deletes what the earlier run left, keeps the recent run and the unmarked', async () => {
-  const result = await cleanupCommand([], { env: targetEnv(target.url), limitMs: 20_000 })
+  const result = await runCertificationProcess({ command: 'cleanup', env: targetEnv(target.url), limitMs: 20_000 })
   removeReportDir(result)
-  assert.equal(result.code, 0, result.output)
+  assert.equal(result.exitCode, 0, result.output)
   assert.match(result.output, /deleted 6 of 6 resources/)
   assert.deepEqual(await ids('v1/chat/users', 'users'), [made.recentUser, made.unmarkedUser].sort())
   assert.deepEqual(await ids('v1/chat/conversations', 'conversations'), [])
@@ -151,9 +156,9 @@ test('a target without tasks and workflows (404) is cleaned up all the same', as
       body: JSON.stringify({ tags: { conformanceRun: oldRun } }),
     })
     assert.equal(response.status, 201)
-    const result = await cleanupCommand([], { env: targetEnv(front.url), limitMs: 20_000 })
+    const result = await runCertificationProcess({ command: 'cleanup', env: targetEnv(front.url), limitMs: 20_000 })
     removeReportDir(result)
-    assert.equal(result.code, 0, result.output)
+    assert.equal(result.exitCode, 0, result.output)
     assert.match(result.output, /deleted 1 of 1 resources/)
   } finally {
     await front.close()

@@ -2,7 +2,7 @@
 // failure, never hang, nor wait out every request's timeout.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { RunResult } from './support/certifyRun.ts'
+import type { CertificationProcessResult } from '../../src/runs/certificationProcess.ts'
 import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
 const answeredBeforeSilence = 12
@@ -10,7 +10,7 @@ const timeoutMs = 400
 const runLimitMs = 20_000
 
 let run: ProxiedRun
-let result: RunResult
+let result: CertificationProcessResult
 
 before(async () => {
   run = await proxiedRun((_request, seq) => (seq <= answeredBeforeSilence ? 'pass' : 'hang'), ['tests/users.spec.ts'], {
@@ -31,7 +31,7 @@ test('the run ends within its limit and certify says the target stopped answerin
     result.elapsedMs < runLimitMs,
     `took ${result.elapsedMs} ms, the limit is ${runLimitMs} ms:\n${result.output}`,
   )
-  assert.equal(result.code, 3, result.output)
+  assert.equal(result.exitCode, 3, result.output)
   assert.match(result.output, /the target stopped answering during the run \(3 requests in a row got no answer/)
 })
 

@@ -1,11 +1,9 @@
 // Section 1: `npm run certify` against the embedded reference, as a user runs it (its node
 // command, without npm's own start-up), at 1 and at 2 workers, interleaved. Wall time runs from
 // spawn to exit, so it includes starting node, the reference, the preflight and Playwright.
-import { readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
-import { childEnvironment, scratchDir, typescriptEntry } from './benchEnvironment.ts'
-import { runToEnd } from './childProcesses.ts'
+import { rmSync } from 'node:fs'
+import { runCertificationProcess } from '../runs/certificationProcess.ts'
+import { scratchDir } from './benchEnvironment.ts'
 import { interleaved, median } from './samples.ts'
 
 /** How to run one certification. */
@@ -47,29 +45,23 @@ const benchSeed = '8'
 export async function certifyOnce(workers: number, options: CertifyRun): Promise<CertificationRun> {
   const reportDir = scratchDir()
   try {
-    const env = childEnvironment({
-      CONFORMANCE_WORKERS: String(workers),
-      CONFORMANCE_REPORT_DIR: reportDir,
-      CONFORMANCE_SEED: benchSeed,
-      ...options.env,
+    const finished = await runCertificationProcess({
+      args: options.playwrightArgs ?? [],
+      reportDir,
+      workers,
+      seed: benchSeed,
+      env: options.env,
+      limitMs: options.timeoutMs,
     })
-    const args = [...typescriptEntry.args('src/cli/certify.ts'), ...(options.playwrightArgs ?? [])]
-    const finished = await runToEnd(typescriptEntry.command, args, env, options.timeoutMs)
-    let report: ConformanceReport | undefined
-    try {
-      report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceReport
-    } catch {
-      // no report: said below
-    }
     const run: CertificationRun = {
       workers,
-      wallMs: finished.wallMs,
-      requests: report?.requests ?? 0,
-      verdict: report?.summary.verdict ?? 'no report',
+      wallMs: finished.elapsedMs,
+      requests: finished.report?.requests ?? 0,
+      verdict: finished.report?.summary.verdict ?? 'no report',
     }
     if (finished.timedOut) run.problem = `stopped after ${options.timeoutMs} ms`
-    else if (finished.code !== 0)
-      run.problem = `certify exited ${finished.code}: ${finished.tail.split('\n').pop() ?? ''}`
+    else if (finished.exitCode !== 0)
+      run.problem = `certify exited ${finished.exitCode ?? finished.signal}: ${finished.output.trim().split('\n').pop() ?? ''}`
     return run
   } finally {
     rmSync(reportDir, { recursive: true, force: true })

@@ -8,7 +8,8 @@ import { ExchangeLog } from '../harness/client/exchangeLog.ts'
 import { ResourceLedger } from '../harness/client/resourceLedger.ts'
 import { RuntimeClient } from '../harness/client/runtimeClient.ts'
 import { SecretMask } from '../harness/client/secretMask.ts'
-import { childEnvironment, reference, typescriptEntry } from './benchEnvironment.ts'
+import { cleanEnvironment } from '../runs/certificationProcess.ts'
+import { reference, typescriptEntry } from './benchEnvironment.ts'
 import { startServer } from './childProcesses.ts'
 import { plainRequest, plainSender } from './plainClient.ts'
 import { chatScenario, type Send } from './requestScenario.ts'
@@ -87,7 +88,7 @@ export async function measureHarnessOverhead(rounds: number): Promise<OverheadRe
   const server = await startServer(
     typescriptEntry.command,
     typescriptEntry.args('src/reference/main.ts'),
-    childEnvironment({ PORT: '0' }),
+    cleanEnvironment({ PORT: '0' }),
   )
   const { clients: byName, close } = await clients()
   try {

@@ -19,6 +19,7 @@ import {
   type FaultResult,
   type MutantsReport,
 } from '../selfTest/mutantsReport.ts'
+import { stopCertificationProcesses } from '../runs/certificationProcess.ts'
 import { runSelfTest } from '../selfTest/selfTest.ts'
 import { exitWhenDone } from './exitWhenDone.ts'
 
@@ -64,6 +65,8 @@ async function mutants(args: string[]): Promise<number> {
   process.once('SIGINT', () => {
     interrupted = true
     console.error('\nmutants: interrupted; stopping the running certifications')
+    // They run in process groups of their own, which the terminal's Ctrl+C does not reach.
+    void stopCertificationProcesses()
   })
   console.log(`Mutation self-test: the clean reference and ${faults.length} faults, seed ${seed}`)
   const report = await runSelfTest({
