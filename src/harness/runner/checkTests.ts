@@ -8,6 +8,7 @@ import type { Feature } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
 import { maskedError } from '../checks/maskedError.ts'
+import { failuresKeepWorker, keptWorkerAnnotation } from './failureMode.ts'
 import { test } from './playwrightTest.ts'
 
 export interface CheckTest {
@@ -42,6 +43,12 @@ function checkTest(check: TestedEntry): CheckTest {
         await check.run({ api, harness, make, values })
       } catch (error) {
         test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
+        const info = test.info()
+        if (failuresKeepWorker(info.config)) {
+          // Still a failure (status 'failed'), without a new worker (failureMode.ts).
+          info.annotations.push({ type: keptWorkerAnnotation, description: 'the worker was kept for the next check' })
+          info.fail()
+        }
         throw maskedError(error, (text) => api.log.mask(text))
       }
     },
