@@ -39,6 +39,8 @@ import { runFacts } from './runFacts.ts'
 
 interface Options {
   outputDir?: string
+  /** Set by Playwright: 'list' for `playwright test --list`, which runs nothing. */
+  _mode?: string
 }
 
 const ansi = /\u001b\[[0-9;]*m/g
@@ -107,8 +109,12 @@ export default class ConformanceReporter implements Reporter {
   /** Whether the last thing written is a progress line a terminal may overwrite. */
   private progressShown = false
 
+  /** `--list`: nothing to print or write; Playwright's own list reporter prints the tests. */
+  private readonly listing: boolean
+
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? (process.env.CONFORMANCE_REPORT_DIR?.trim() || 'reports')
+    this.listing = options._mode === 'list'
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
@@ -116,6 +122,8 @@ export default class ConformanceReporter implements Reporter {
     this.suite = suite
     this.startedAt = new Date()
     this.total = suite.allTests().length
+    // No test: --list, or the global setup (preflight) stopped the run and onError says why.
+    if (this.listing || this.total === 0) return
     const derived = catalogue().entries.filter((entry) => entry.derived).length
     this.print(startLine(this.total, derived, config.workers))
   }
@@ -138,7 +146,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   printsToStdio(): boolean {
-    return true
+    return !this.listing
   }
 
   private print(line: string): void {
@@ -260,6 +268,7 @@ export default class ConformanceReporter implements Reporter {
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     if (this.progressShown) this.print('')
     // `playwright test --list` runs no test: it must not overwrite the last report.
+    if (this.listing) return undefined
     if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed')
       return undefined
     let report: ConformanceReport
