@@ -1,5 +1,5 @@
 // npm run bench: how fast a certification runs and how its cost grows, measured on this
-// machine in one run (see README, Benchmarks). Prints the targets with met / not met and writes
+// machine in one run (see docs/benchmarks.md). Prints the targets with met / not met and writes
 // bench.md, bench.json and bench.svg. Options: --quick (small sizes, a smoke run), --only
 // <sections>, --out <dir>; BENCH_PROPERTY_GREP / BENCH_PROPERTY_SPEC select the property.
 import { cpus, loadavg } from 'node:os'

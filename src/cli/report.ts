@@ -5,7 +5,7 @@
 // certified conforms.
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import { codeFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment } from '../environment/environmentValues.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
@@ -13,7 +13,7 @@ import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCode
 import { exitWhenDone } from './exitWhenDone.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
-const conformanceReporter = fileURLToPath(new URL('../harness/reporting/conformanceReporter.ts', import.meta.url))
+const conformanceReporter = codeFile('src/harness/reporting/conformanceReporter')
 
 function mergeReports(blobDir: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {

@@ -1,5 +1,5 @@
-// The rules a check can name: S1-S13 of semantics.md, and SHAPE for the contract sheet's
-// fields, types, required fields, envelopes and success statuses (runtime-chat-api.md).
+// The rules a check can name: S1-S13, and SHAPE for the contract's fields, types, required
+// fields, envelopes and success statuses (docs/rules.md states each one).
 export const ruleTitles = {
   SHAPE: 'Shapes: fields, types, envelopes, statuses',
   S1: 'Identifiers',

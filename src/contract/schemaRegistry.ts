@@ -2,15 +2,15 @@
 // answers two questions: "is this value valid?" and "what does the contract say about this
 // field?" (for fixtures, which read limits from here instead of restating them).
 import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, relative, sep } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
+import { dataFile } from '../environment/packageLayout.ts'
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
-export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas')
+export const schemasDir = dataFile('schemas')
 const baseUri = 'https://runtime-chat-conformance.invalid/schemas/'
 
 /** A JSON Schema node, as read from the files. */

@@ -1,20 +1,16 @@
 // The contract as an OpenAPI 3.0 document, assembled from schemas/ alone: the 33 operations of
 // operations.json with their parameters, bodies, success answers and error answers, bearer
 // security and the headers of headers.json. Nothing here states a constraint of its own.
-import { readFileSync } from 'node:fs'
 import type { OpenAPIV3 } from 'openapi-types'
 import { operations, type Operation } from '../contract/operations.ts'
 import { SchemaRegistry } from '../contract/schemaRegistry.ts'
+import { dataFile, packageInfo } from '../environment/packageLayout.ts'
 import { vendorQueryOptions } from '../harness/client/queryString.ts'
 import { headerParameters, pathParameters, queryParameters } from './parameters.ts'
 import { SchemaConverter } from './schemaConversion.ts'
 
-/** Where the committed copy lives, from the project's root. */
-export const openapiPath = 'openapi/runtime-chat-api.json'
-
-const packageVersion = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version
+/** The package's copy of the document (committed, and shipped in the npm package). */
+export const openapiPath = dataFile('openapi/runtime-chat-api.json')
 
 const bearer = 'bearerAuth'
 const errorResponse = 'Error'
@@ -87,11 +83,11 @@ export function buildOpenApiDocument(schemas = new SchemaRegistry()): RuntimeCha
     openapi: '3.0.3',
     info: {
       title: 'Botpress Runtime API: chat operations',
-      version: packageVersion,
+      version: packageInfo.version,
       description: [
         'The documented chat operations of the Runtime API as the conformance harness checks them.',
         'Generated from schemas/ by `npm run openapi`: edit the schemas, not this file.',
-        'x-rule names the rule of semantics.md (S1-S13) a violation of a constraint breaks.',
+        'x-rule names the rule (S1-S13, stated in docs/rules.md of the conformance harness) a violation of a constraint breaks.',
       ].join(' '),
       license: { name: 'MIT' },
     },

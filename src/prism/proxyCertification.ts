@@ -2,7 +2,7 @@
 //   harness (npm run certify) → violation recorder → prism proxy <document> → reference
 // Everything is started on loopback ports of its own and stopped at the end, whatever happens.
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
+import { nodeArguments } from '../environment/packageLayout.ts'
 import { SecretMask } from '../harness/client/secretMask.ts'
 import { referenceDefaults } from '../reference/defaults.ts'
 import { startReferenceServer } from '../reference/server.ts'
@@ -27,15 +27,13 @@ export interface ProxyCertification {
   prismOutput: string
 }
 
-const certifyCli = join(import.meta.dirname, '..', 'cli', 'certify.ts')
-
 function runCertify(
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   mask: SecretMask,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', certifyCli], {
+    const child = spawn(process.execPath, nodeArguments('src/cli/certify'), {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,

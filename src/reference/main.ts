@@ -1,4 +1,6 @@
-// npm run server: the reference on 127.0.0.1, configured by the same variables as the harness.
+// npm run server (the package's `serve`): the reference on 127.0.0.1, configured by the same
+// variables as the harness; --port (or PORT) picks the port, 0 any free one.
+import { parseArgs } from 'node:util'
 import { environment, parseInteger } from '../environment/environmentValues.ts'
 import { ConfigError } from '../environment/configError.ts'
 import { referenceTagKeys } from './declaredTagKeys.ts'
@@ -8,7 +10,11 @@ import { startReferenceServer } from './server.ts'
 
 async function main(): Promise<void> {
   const env = environment()
-  const port = parseInteger(env, 'PORT', { min: 0, max: 65535 }) ?? referenceDefaults.port
+  const { values } = parseArgs({ options: { port: { type: 'string' } } })
+  const port =
+    parseInteger({ '--port': values.port }, '--port', { min: 0, max: 65535 }) ??
+    parseInteger(env, 'PORT', { min: 0, max: 65535 }) ??
+    referenceDefaults.port
   const token = env.CONFORMANCE_TOKEN?.trim() || referenceDefaults.token
   const botId = env.CONFORMANCE_BOT_ID?.trim() || referenceDefaults.botId
   const tagKeys = referenceTagKeys(env.REFERENCE_TAG_KEYS)
@@ -33,7 +39,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `could not start: ${(error as Error).message}`
+  const message =
+    error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? (error as Error).message
+      : `could not start: ${(error as Error).message}`
   console.error(`reference server: ${message}`)
   process.exit(2)
 })

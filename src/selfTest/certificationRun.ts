@@ -4,13 +4,14 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, openSync, closeSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { codeFile } from '../environment/packageLayout.ts'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
 import { readReport } from '../harness/reporting/exitCodes.ts'
 import { embeddedTargetSettings } from '../runs/embeddedTarget.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
-const reporter = join(import.meta.dirname, '..', 'harness', 'reporting', 'conformanceReporter.ts')
+const reporter = codeFile('src/harness/reporting/conformanceReporter')
 
 export interface RunRequest {
   /** The target's base URL: a reference started in this process. */
@@ -73,6 +74,7 @@ export function certifyTarget(request: RunRequest): Promise<RunOutcome> {
   const args = [
     playwrightCli,
     'test',
+    `--config=${codeFile('playwright.config')}`,
     `--reporter=${reporter}`,
     ...(request.checks ? ['--grep', checksGrep(request.checks)] : []),
   ]
