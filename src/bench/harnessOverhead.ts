@@ -25,7 +25,7 @@ export interface OverheadResult {
   harnessUndiciMs: number
   playwrightMs: number
   bareMs: number
-  /** harness / bare: the target. */
+  /** harness (on the undici transport it uses) / bare: the target. */
   ratio: number
 }
 
@@ -127,7 +127,7 @@ export async function measureHarnessOverhead(rounds: number): Promise<OverheadRe
       harnessUndiciMs,
       playwrightMs,
       bareMs,
-      ratio: harnessMs / bareMs,
+      ratio: harnessUndiciMs / bareMs,
     }
   } finally {
     await close()

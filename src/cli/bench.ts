@@ -75,7 +75,8 @@ const sections: Record<SectionId, () => Promise<string>> = {
   },
   overhead: async () => {
     results.overhead = await measureHarnessOverhead(settings.overheadRounds)
-    return `harness ${results.overhead.harnessMs.toFixed(1)} ms, bare ${results.overhead.bareMs.toFixed(1)} ms per scenario`
+    const o = results.overhead
+    return `harness ${o.harnessUndiciMs.toFixed(1)} ms (on APIRequestContext ${o.harnessMs.toFixed(1)} ms), bare ${o.bareMs.toFixed(1)} ms per scenario`
   },
   reference: async () => {
     results.reference = { options: settings.load, comparisons: await measureReferenceLoad(settings.load) }

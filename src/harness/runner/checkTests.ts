@@ -15,7 +15,7 @@ export interface CheckTest {
   /** The check's id, then its summary: --grep matches ids, rules (S8) and words. */
   title: string
   details: TestDetails
-  body: (context: CheckContext) => Promise<void>
+  body: (fixtures: { check: CheckContext }) => Promise<void>
 }
 
 const notConfigured: Record<Feature, string> = {
@@ -36,11 +36,12 @@ function checkTest(check: TestedEntry): CheckTest {
         ...(check.needs ? [{ type: 'needs', description: check.needs }] : []),
       ],
     },
-    body: async ({ api, harness, make, values }) => {
+    body: async ({ check: context }) => {
+      const { api, harness } = context
       if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
       if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
       try {
-        await check.run({ api, harness, make, values })
+        await check.run(context)
       } catch (error) {
         test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
         const info = test.info()
