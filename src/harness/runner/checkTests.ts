@@ -45,7 +45,8 @@ function checkTest(check: TestedEntry): CheckTest {
       } catch (error) {
         test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
         const info = test.info()
-        if (failuresKeepWorker(info.config)) {
+        // With --retries, a failure must stay one Playwright retries (it retries no expected failure).
+        if (failuresKeepWorker(info.config) && info.project.retries === 0) {
           // Still a failure (status 'failed'), without a new worker (failureMode.ts).
           info.annotations.push({ type: keptWorkerAnnotation, description: 'the worker was kept for the next check' })
           info.fail()

@@ -4,7 +4,7 @@
 // reporter of the run is ours, which judges a check by its status alone, a failing check marks
 // itself expected-to-fail before it rethrows, with an annotation saying why; the reporter counts
 // it failed, prints it failed, writes it failed to JUnit and fails the run. With any other
-// reporter (list, blob, junit …) a failure stays a plain failure those reporters understand.
+// reporter (list, blob, junit …), or with --retries, a failure stays a plain failure.
 import type { FullConfig } from '@playwright/test'
 
 /** The annotation a failed check carries when it kept its worker. */
