@@ -208,7 +208,11 @@ async function floorOnce(logDir: string, workers: number): Promise<FloorRun> {
 
 type Turn = { kind: 'certify'; case: TargetCase; workers: number } | { kind: 'floor'; workers: number }
 
-export async function measureCertification(options: CertificationOptions): Promise<CertificationResults> {
+/** onProgress gets the results so far after each run: a bench stopped at its deadline still reports them. */
+export async function measureCertification(
+  options: CertificationOptions,
+  onProgress: (sofar: CertificationResults) => void = () => undefined,
+): Promise<CertificationResults> {
   const { logDir, breakdown } = await recordedRun(Math.max(...options.workers), options)
   const most = Math.max(...options.workers)
   const turns: Turn[] = [
@@ -219,19 +223,12 @@ export async function measureCertification(options: CertificationOptions): Promi
   ]
   const runs: CertificationRun[] = []
   const floors: FloorRun[] = []
-  for (const turn of interleaved(turns, options.rounds)) {
-    if (turn.kind === 'floor') floors.push(await floorOnce(logDir, turn.workers))
-    else {
-      const { startedEpoch: _startedEpoch, ...run } = await certifyOnce(turn.workers, options, turn.case)
-      runs.push(run)
-    }
-  }
   const cases: [TargetCase, number][] = [
     ...options.workers.map((workers): [TargetCase, number] => ['clean', workers]),
     ['failing', most],
     ['slow', most],
   ]
-  return {
+  const sofar = (): CertificationResults => ({
     rounds: options.rounds,
     requestTimeoutMs: options.requestTimeoutMs,
     runs,
@@ -247,5 +244,14 @@ export async function measureCertification(options: CertificationOptions): Promi
       }
     }),
     breakdown,
+  })
+  for (const turn of interleaved(turns, options.rounds)) {
+    if (turn.kind === 'floor') floors.push(await floorOnce(logDir, turn.workers))
+    else {
+      const { startedEpoch: _startedEpoch, ...run } = await certifyOnce(turn.workers, options, turn.case)
+      runs.push(run)
+    }
+    onProgress(sofar())
   }
+  return sofar()
 }
