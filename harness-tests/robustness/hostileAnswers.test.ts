@@ -5,13 +5,13 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { request, type APIRequestContext } from '@playwright/test'
 import { hostileAnswers } from '../../fixtures/hostileAnswers.ts'
 import { answerBodyLimit } from '../../src/harness/client/answerBody.ts'
 import { ExchangeLog } from '../../src/harness/client/exchangeLog.ts'
 import { ResourceLedger } from '../../src/harness/client/resourceLedger.ts'
 import { RuntimeClient } from '../../src/harness/client/runtimeClient.ts'
 import { SecretMask } from '../../src/harness/client/secretMask.ts'
+import { undiciTransport, type Transport } from '../../src/harness/client/transport.ts'
 import { expectSuccess } from '../../src/harness/checks/expectations.ts'
 import {
   removeReportDir,
@@ -32,14 +32,15 @@ function filesUnder(dir: string): string[] {
 
 describe('one request, each hostile answer', () => {
   let server: Awaited<ReturnType<typeof hostileServer>>
-  let http: APIRequestContext
+  let http: Transport
   let log: ExchangeLog
   let api: RuntimeClient
   const mask = new SecretMask(token)
 
   before(async () => {
     server = await hostileServer()
-    http = await request.newContext()
+    // The transport the workers use.
+    http = undiciTransport()
     log = new ExchangeLog(mask)
     api = new RuntimeClient(
       http,

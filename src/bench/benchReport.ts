@@ -20,22 +20,53 @@ function notRun(results: BenchResults, section: SectionId): string {
   return results.errors[section] ? `Not measured: ${results.errors[section]}` : 'Not measured: not run (see --only).'
 }
 
+const caseWords = {
+  clean: 'clean reference',
+  failing: 'every id one short (every-id-one-short)',
+  slow: 'getUser 20 s late (slow-get-user)',
+} as const
+
+function breakdownText(b: NonNullable<NonNullable<BenchResults['certification']>['breakdown']>): string {
+  const s = (value: number) => formatNumber(value / 1000, 's')
+  return [
+    `Where the time of one clean run at ${b.workers} workers went (an extra run that recorded its requests, ${s(b.wallMs)} wall): start-up (spawn to the first check: node and tsx, the reference, the preflight, Playwright and its workers) ${s(b.startupMs)}; the checks ${s(b.checksMs)}; the end (sweep, reports) ${s(b.endMs)}.`,
+    `Within the checks, summed over the ${b.workers} workers: ${b.requests} requests under way ${s(b.requestMs)}, documented waits ${s(b.waitMs)}, and the rest, the harness's and Playwright's own time, **${ms(b.perCheckMs)} per check** (${b.checks} checks, excluding their requests and waits).`,
+  ].join(' ')
+}
+
 function certificationSection(results: BenchResults): string {
   const c = results.certification
   if (!c) return notRun(results, 'certification')
   const rows = c.summaries.map((s) => [
+    caseWords[s.case],
     String(s.workers),
     String(s.runs),
     formatNumber(s.wallMs / 1000, 's'),
     String(s.requests),
+    String(s.failed),
     formatNumber(s.requestsPerSecond, ''),
     s.problems.join('; ') || '—',
   ])
-  const each = c.runs.map((run) => `${run.workers}w ${formatNumber(run.wallMs / 1000, 's')}`).join(', ')
+  const floorRows = c.floorSummaries.map((f) => [
+    'floor: the clean run’s requests, bare undici, with the waits',
+    String(f.workers),
+    String(c.floors.filter((r) => r.workers === f.workers).length),
+    formatNumber(f.wallMs / 1000, 's'),
+    String(f.requests),
+    '—',
+    formatNumber(f.requests / (f.wallMs / 1000), ''),
+    f.statusMismatches > 0 ? `${f.statusMismatches} answers differ in status from the run’s` : '—',
+  ])
+  const each = c.runs.map((run) => `${run.case} ${run.workers}w ${formatNumber(run.wallMs / 1000, 's')}`).join(', ')
   return [
-    '`node --import tsx src/cli/certify.ts` (what `npm run certify` runs) against the embedded reference, one seed for every run. Wall time from spawn to exit: node and tsx start-up, the reference, the preflight, Playwright and its workers. Requests: answered requests the checks made (`requests` in conformance.json).',
+    '`node --import tsx src/cli/certify.ts` (what `npm run certify` runs) against the embedded reference, one seed for every run, the cases interleaved. Wall time from spawn to exit: node and tsx start-up, the reference, the preflight, Playwright and its workers. Requests: answered requests the checks made (`requests` in conformance.json). The floor replays the requests a clean run recorded (`CONFORMANCE_REQUEST_LOG`) with a bare undici client against a fresh reference in a process of its own, check by check over as many lanes as workers, each check’s requests in order with its documented waits (state expiry) in line, ids mapped to those the fresh reference hands out.',
     '',
-    table(['workers', 'runs', 'wall (median)', 'requests', 'requests/s', 'problems'], rows),
+    table(
+      ['target', 'workers', 'runs', 'wall (median)', 'requests', 'failed checks', 'requests/s', 'problems'],
+      [...rows, ...floorRows],
+    ),
+    '',
+    c.breakdown ? breakdownText(c.breakdown) : '',
     '',
     `Runs in the order made: ${each}.`,
   ].join('\n')
@@ -51,7 +82,12 @@ function overheadSection(results: BenchResults): string {
       ['client', 'one scenario (median)', '/ bare'],
       [
         [
-          'harness (APIRequestContext + inspection + exchange log + attachment)',
+          'harness as it runs (undici transport with kept connections + inspection + exchange log + attachment)',
+          ms(o.harnessUndiciMs),
+          formatNumber(o.harnessUndiciMs / o.bareMs, '×'),
+        ],
+        [
+          "the same harness on Playwright's APIRequestContext (before)",
           ms(o.harnessMs),
           formatNumber(o.harnessMs / o.bareMs, '×'),
         ],

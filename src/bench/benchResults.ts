@@ -1,5 +1,5 @@
 // Everything one `npm run bench` measured: what bench.json holds and the report is written from.
-import type { CertificationRun, CertificationSummary } from './certificationRuns.ts'
+import type { CertificationResults } from './certificationRuns.ts'
 import type { GrowthCase, GrowthOptions } from './growth.ts'
 import type { OverheadResult } from './harnessOverhead.ts'
 import type { PropertyResult } from './propertyCases.ts'
@@ -21,7 +21,7 @@ export interface BenchResults {
   finishedAt: string
   machine: Machine
   quick: boolean
-  certification?: { rounds: number; runs: CertificationRun[]; summaries: CertificationSummary[] }
+  certification?: CertificationResults
   overhead?: OverheadResult
   reference?: { options: LoadOptions; comparisons: LoadComparison[] }
   growth?: { options: GrowthOptions; cases: GrowthCase[] }

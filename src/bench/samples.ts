@@ -19,7 +19,7 @@ export function median(samples: readonly number[]): number {
 }
 
 /** Milliseconds since an arbitrary origin, with sub-millisecond resolution. */
-function now(): number {
+export function now(): number {
   return performance.now()
 }
 

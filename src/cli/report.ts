@@ -5,7 +5,6 @@
 // certified conforms.
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { codeFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment } from '../environment/environmentValues.ts'
@@ -18,7 +17,7 @@ const conformanceReporter = codeFile('src/harness/reporting/conformanceReporter'
 
 function mergeReports(blobDir: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const args = [playwrightCli, 'merge-reports', '--reporter', `${conformanceReporter},junit`, blobDir]
+    const args = [playwrightCli, 'merge-reports', '--reporter', conformanceReporter, blobDir]
     const child = spawn(process.execPath, args, { env, stdio: 'inherit' })
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
   })
@@ -32,7 +31,6 @@ async function report(args: string[]): Promise<number> {
   const mergeExit = await mergeReports(blobDir, {
     ...env,
     CONFORMANCE_REPORT_DIR: reportDir,
-    PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(reportDir, 'junit.xml'),
   })
   const written = readReport(reportDir)
   if (!written) {

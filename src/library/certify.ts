@@ -56,6 +56,8 @@ export interface CertifySettings {
   rateLimitRetries?: number
   /** CONFORMANCE_UNANSWERED_LIMIT */
   unansweredLimit?: number
+  /** CONFORMANCE_TIMEOUTS_PER_OPERATION */
+  timeoutsPerOperation?: number
 }
 
 export interface CertifyOptions extends CertifySettings {
@@ -92,6 +94,7 @@ const variables: Record<keyof CertifySettings, string> = {
   maxRps: 'CONFORMANCE_MAX_RPS',
   rateLimitRetries: 'CONFORMANCE_RATE_LIMIT_RETRIES',
   unansweredLimit: 'CONFORMANCE_UNANSWERED_LIMIT',
+  timeoutsPerOperation: 'CONFORMANCE_TIMEOUTS_PER_OPERATION',
 }
 
 /** A run that wrote no report: a configuration error (exit 2), a target that cannot be certified (3), … */

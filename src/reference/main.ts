@@ -5,6 +5,7 @@ import { environment, parseInteger } from '../environment/environmentValues.ts'
 import { ConfigError } from '../environment/configError.ts'
 import { referenceTagKeys } from './declaredTagKeys.ts'
 import { referenceDefaults } from './defaults.ts'
+import { faultsNamed } from './faults/index.ts'
 import { startReferenceServer } from './server.ts'
 
 async function main(): Promise<void> {
@@ -17,11 +18,18 @@ async function main(): Promise<void> {
   const token = env.CONFORMANCE_TOKEN?.trim() || referenceDefaults.token
   const botId = env.CONFORMANCE_BOT_ID?.trim() || referenceDefaults.botId
   const tagKeys = referenceTagKeys(env.REFERENCE_TAG_KEYS)
-  const server = await startReferenceServer({ port, token, botId, tagKeys })
+  const faults = faultsNamed(env.REFERENCE_FAULT)
+  const server = await startReferenceServer({ port, token, botId, tagKeys, faults })
   const tokenSource = env.CONFORMANCE_TOKEN?.trim() ? 'from CONFORMANCE_TOKEN' : `default: ${referenceDefaults.token}`
   console.log(`Reference Runtime API listening on ${server.url}`)
   console.log(`  bot id: ${botId}${env.CONFORMANCE_BOT_ID?.trim() ? '' : ' (default)'}`)
   console.log(`  token:  ${tokenSource}`)
+  // A faulty reference must not pass for the correct one.
+  console.log(
+    faults.length === 0
+      ? '  faults: none (a correct reference)'
+      : `  faults (REFERENCE_FAULT), it breaks rules on purpose: ${faults.map((f) => `${f.name} (${f.breaks})`).join(', ')}`,
+  )
   if (tagKeys) console.log(`  declared tag keys (REFERENCE_TAG_KEYS): ${tagKeys.join(', ')}; any other key is rejected`)
   const stop = () => {
     void server.close().then(() => process.exit(0))

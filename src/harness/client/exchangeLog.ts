@@ -27,6 +27,14 @@ export interface Exchange {
   requestBodyShortened?: true
 }
 
+/** A wait a check made because the documents require time to pass (an expiry, a later timestamp). */
+export interface DocumentedWait {
+  /** The number of exchanges before it. */
+  afterSeq: number
+  ms: number
+  why: string
+}
+
 /** token: the configured token; other: a credential that is not it (the wrong-token checks); none: no header. */
 type Credential = 'token' | 'other' | 'none'
 
@@ -60,8 +68,17 @@ export class ExchangeLog {
   private readonly exchanges: Exchange[] = []
   private culprit: number | undefined
   private readonly leftovers: string[] = []
+  private readonly documentedWaits: DocumentedWait[] = []
 
   constructor(private readonly secret: SecretMask) {}
+
+  noteWait(ms: number, why: string): void {
+    this.documentedWaits.push({ afterSeq: this.exchanges.length, ms, why })
+  }
+
+  get waits(): readonly DocumentedWait[] {
+    return this.documentedWaits
+  }
 
   add(exchange: Omit<Exchange, 'seq'>): Exchange {
     const recorded = { ...exchange, seq: this.exchanges.length + 1 }

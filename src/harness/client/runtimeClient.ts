@@ -1,5 +1,6 @@
 // The Runtime API client the checks use: one typed function per documented operation, on
 // Playwright's APIRequestContext. Every answer is inspected against the contract and recorded.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { APIRequestContext } from '@playwright/test'
 import { chatOperation, fillPath, type ChatOperation, type ChatOperationId } from '../../contract/operations.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
@@ -12,6 +13,7 @@ import { encodeQuery } from './queryString.ts'
 import { describeTracked, removalOf, type ResourceLedger } from './resourceLedger.ts'
 import { hideRunMarker, withRunMarker, type RunMarker } from './runMarker.ts'
 import { RateLimitExhausted, TargetGuard, type GuardedAnswer } from './targetGuard.ts'
+import { playwrightTransport, type Transport } from './transport.ts'
 import { TransportFailure } from './transportFailure.ts'
 
 export interface ClientTarget {
@@ -57,14 +59,19 @@ export interface Reply<TBody = unknown> {
 export const wrongToken = 'conformance-wrong-token'
 
 export class RuntimeClient {
+  private readonly transport: Transport
+
   constructor(
-    private readonly http: APIRequestContext,
+    /** What carries the requests: a Transport, or Playwright's APIRequestContext. */
+    http: APIRequestContext | Transport,
     readonly target: ClientTarget,
     readonly log: ExchangeLog,
     readonly ledger: ResourceLedger,
     /** Rate cap, 429 retries, the run's verdict on a silent target. */
     private readonly guard: TargetGuard = TargetGuard.direct(),
-  ) {}
+  ) {
+    this.transport = 'send' in http ? http : playwrightTransport(http)
+  }
 
   urlOf(op: ChatOperation, options: CallOptions): string {
     const path = fillPath(op.path, options.params ?? {}).replace(/^\//, '')
@@ -110,17 +117,15 @@ export class RuntimeClient {
 
     let answer: GuardedAnswer
     try {
-      answer = await this.guard.send(id, this.target.timeoutMs, async () => {
-        const response = await this.http.fetch(url, {
+      answer = await this.guard.send(id, this.target.timeoutMs, () =>
+        this.transport.send({
           method: op.method,
+          url,
           headers: requestHeaders,
-          data,
-          timeout: this.target.timeoutMs,
-          failOnStatusCode: false,
-          maxRedirects: 0,
-        })
-        return { status: response.status(), headers: response.headers(), body: await response.body() }
-      })
+          body: data,
+          timeoutMs: this.target.timeoutMs,
+        }),
+      )
     } catch (error) {
       if (error instanceof TransportFailure) {
         const exchange = this.log.add({ ...base, transportError: error.cause, violations: [], durationMs: elapsed() })
@@ -172,6 +177,15 @@ export class RuntimeClient {
       exchange,
       blame: () => this.log.blame(exchange),
     }
+  }
+
+  /**
+   * Lets time pass that the documents require (an expiry, a timestamp that must move): recorded
+   * in the log, so a measurement can tell it from the harness's own time (npm run bench).
+   */
+  async wait(ms: number, why: string): Promise<void> {
+    this.log.noteWait(ms, why)
+    await sleep(ms)
   }
 
   /** Deletes what the test created and did not delete; returns what could not be deleted. */

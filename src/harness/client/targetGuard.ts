@@ -63,7 +63,8 @@ export class TargetGuard {
   /**
    * Sends (attempt) when the pacer allows, again after each 429 while retries are left. Throws
    * TargetStopped without sending when the run found the target stopped, TransportFailure when
-   * no answer came, RateLimitExhausted with the last 429 answer attached when retries ran out.
+   * no answer came (or, without sending, when the operation's earlier requests timed out too
+   * often), RateLimitExhausted with the last 429 answer attached when retries ran out.
    */
   async send(
     operationId: ChatOperationId,
@@ -72,6 +73,7 @@ export class TargetGuard {
   ): Promise<GuardedAnswer> {
     for (let retries = 0; ; retries++) {
       this.health.assertAnswering(operationId)
+      this.health.assertOperationAnswers(operationId, timeoutMs)
       await this.pacer.turn()
       let answer: RawAnswer
       try {
@@ -79,6 +81,7 @@ export class TargetGuard {
       } catch (error) {
         const failure = TransportFailure.from(error, operationId, timeoutMs)
         this.health.unanswered(failure.cause)
+        if (failure.timedOut) this.health.timedOut(operationId)
         throw failure
       }
       this.health.answered()
@@ -108,5 +111,9 @@ export interface GuardPlacement {
 export function targetGuard(policy: TrafficPolicy, placement: GuardPlacement): TargetGuard {
   const pacer =
     policy.maxRps === undefined ? unpaced : new RequestPacer(policy.maxRps, placement.lane ?? 0, placement.lanes ?? 1)
-  return new TargetGuard(pacer, policy, new TargetHealth(placement.files, policy.unansweredLimit))
+  return new TargetGuard(
+    pacer,
+    policy,
+    new TargetHealth(placement.files, policy.unansweredLimit, policy.timeoutsPerOperation),
+  )
 }

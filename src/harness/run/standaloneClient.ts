@@ -1,13 +1,13 @@
-// A RuntimeClient outside a test (the end-of-run cleanup, `npm run cleanup`): Playwright's
-// request API, the same guard as the workers (rate cap, 429 retries, stop verdict), a log
+// A RuntimeClient outside a test (the end-of-run cleanup, `npm run cleanup`): the same transport
+// as the workers (undici, transport.ts), the same guard as the workers (rate cap, 429 retries, stop verdict), a log
 // nobody reads and an empty ledger to fill.
-import { request } from '@playwright/test'
 import { ExchangeLog } from '../client/exchangeLog.ts'
 import { ResourceLedger } from '../client/resourceLedger.ts'
 import type { LedgerEntry } from './runJournal.ts'
 import { RuntimeClient, type ClientTarget } from '../client/runtimeClient.ts'
 import { SecretMask } from '../client/secretMask.ts'
 import { targetGuard } from '../client/targetGuard.ts'
+import { undiciTransport } from '../client/transport.ts'
 import type { HealthFiles } from '../client/targetHealth.ts'
 import { readTrafficPolicy } from '../config/trafficPolicy.ts'
 
@@ -16,8 +16,8 @@ export interface StandaloneClient {
   dispose: () => Promise<void>
 }
 
-export async function standaloneClient(target: ClientTarget, files?: HealthFiles): Promise<StandaloneClient> {
-  const http = await request.newContext()
+export function standaloneClient(target: ClientTarget, files?: HealthFiles): Promise<StandaloneClient> {
+  const http = undiciTransport()
   const guard = targetGuard(readTrafficPolicy(), { files })
   const api = new RuntimeClient(
     http,
@@ -26,7 +26,7 @@ export async function standaloneClient(target: ClientTarget, files?: HealthFiles
     new ResourceLedger(),
     guard,
   )
-  return { api, dispose: () => http.dispose() }
+  return Promise.resolve({ api, dispose: () => http.dispose() })
 }
 
 /**

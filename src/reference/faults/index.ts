@@ -2,6 +2,7 @@
 // installs nothing: faults cost nothing when unused. Grouped by the rule they break.
 import { ConfigError } from '../../environment/configError.ts'
 import { actionFaults } from './actionFaults.ts'
+import { benchFaults } from './benchFaults.ts'
 import { dateFaults } from './dateFaults.ts'
 import { dropUnknownProperties } from './dropUnknownProperties.ts'
 import { echoCredentials } from './echoCredentials.ts'
@@ -45,6 +46,9 @@ export const knownFaults: readonly Fault[] = [
   ...transportFaults,
 ]
 
+/** Faults REFERENCE_FAULT also accepts that the self-test does not run (benchFaults.ts). */
+const namedOnlyFaults: readonly Fault[] = benchFaults
+
 /** The faults a REFERENCE_FAULT value names; an unknown name is a ConfigError listing the known ones. */
 export function faultsNamed(value: string | undefined): Fault[] {
   const names = (value ?? '')
@@ -52,11 +56,12 @@ export function faultsNamed(value: string | undefined): Fault[] {
     .map((name) => name.trim())
     .filter(Boolean)
   return names.map((name) => {
-    const fault = knownFaults.find((f) => f.name === name)
+    const all = [...knownFaults, ...namedOnlyFaults]
+    const fault = all.find((f) => f.name === name)
     if (!fault)
       throw new ConfigError(
         'REFERENCE_FAULT',
-        `no fault named ${JSON.stringify(name)}; known: ${knownFaults.map((f) => f.name).join(', ')}`,
+        `no fault named ${JSON.stringify(name)}; known: ${all.map((f) => f.name).join(', ')}`,
       )
     return fault
   })
