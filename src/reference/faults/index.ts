@@ -3,6 +3,7 @@
 import { ConfigError } from '../../environment/configError.ts'
 import { actionFaults } from './actionFaults.ts'
 import { dateFaults } from './dateFaults.ts'
+import { derivedCaseFaults } from './derivedCaseFaults.ts'
 import { dropUnknownProperties } from './dropUnknownProperties.ts'
 import { echoCredentials } from './echoCredentials.ts'
 import { enumerationFaults } from './enumerationFaults.ts'
@@ -14,6 +15,7 @@ import { identifierFaults } from './identifierFaults.ts'
 import { listFaults } from './listFaults.ts'
 import { participantFaults } from './participantFaults.ts'
 import { readAfterWriteFaults } from './readAfterWriteFaults.ts'
+import { sequenceFaults } from './sequenceFaults.ts'
 import { shapeFaults } from './shapeFaults.ts'
 import { stateFaults } from './stateFaults.ts'
 import { stringLimitFaults } from './stringLimitFaults.ts'
@@ -40,6 +42,8 @@ export const knownFaults: readonly Fault[] = [
   ...actionFaults,
   ...errorFaults,
   ...transportFaults,
+  ...derivedCaseFaults,
+  ...sequenceFaults,
 ]
 
 /** The faults a REFERENCE_FAULT value names; an unknown name is a ConfigError listing the known ones. */
