@@ -12,6 +12,8 @@ import type { Check } from '../checks/check.ts'
 import { dateChecks } from '../checks/dateChecks.ts'
 import { documentedExampleChecks } from '../checks/discriminationChecks.ts'
 import { discriminationProperty } from '../checks/discriminationPropertyChecks.ts'
+import { derivedFilterChecks } from '../checks/derivedFilterChecks.ts'
+import { derivedRequestChecks } from '../checks/derivedRequestChecks.ts'
 import { enumerationChecks } from '../checks/enumerationChecks.ts'
 import { eventChecks } from '../checks/eventChecks.ts'
 import { integrationChecks } from '../checks/integrationChecks.ts'
@@ -73,6 +75,11 @@ const areas: Record<string, Groups> = {
   tagProperties: perKind(tagPropertyChecks),
   discriminationProperties: perKind(discriminationProperty),
   races: perKind(concurrentGetOrCreateOneId),
+  derivedCoverage: {
+    bodies: () => derivedRequestChecks('body'),
+    queries: () => derivedRequestChecks('query'),
+    filters: derivedFilterChecks,
+  },
 }
 
 /** The area of the derived entries: no spec registers them. */

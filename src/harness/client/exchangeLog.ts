@@ -74,6 +74,11 @@ export class ExchangeLog {
     this.culprit = exchange.seq
   }
 
+  /** The exchange blamed last, if any. */
+  get blamed(): Exchange | undefined {
+    return this.culprit === undefined ? undefined : this.exchanges.find((e) => e.seq === this.culprit)
+  }
+
   noteLeftover(description: string): void {
     this.leftovers.push(description)
   }

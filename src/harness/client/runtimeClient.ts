@@ -114,7 +114,8 @@ export class RuntimeClient {
         const response = await this.http.fetch(url, {
           method: op.method,
           headers: requestHeaders,
-          data,
+          // Playwright encodes a string that is not JSON as a JSON string: a raw body goes as bytes.
+          data: options.rawBody === undefined ? data : Buffer.from(options.rawBody),
           timeout: this.target.timeoutMs,
           failOnStatusCode: false,
           maxRedirects: 0,
