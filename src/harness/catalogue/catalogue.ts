@@ -19,6 +19,7 @@ import { eventChecks } from '../checks/eventChecks.ts'
 import { integrationChecks } from '../checks/integrationChecks.ts'
 import { listFindsCreated, participantFilter, tagFilterInBrackets } from '../checks/listChecks.ts'
 import { messageDirectionChecks } from '../checks/messageChecks.ts'
+import { modelChecks } from '../checks/model/modelChecks.ts'
 import { operationChecks } from '../checks/operationChecks.ts'
 import { pagesProperty } from '../checks/manyPagesChecks.ts'
 import { participantChecks } from '../checks/participantChecks.ts'
@@ -80,6 +81,7 @@ const areas: Record<string, Groups> = {
     queries: () => derivedRequestChecks('query'),
     filters: derivedFilterChecks,
   },
+  model: { sequences: modelChecks },
 }
 
 /** The area of the derived entries: no spec registers them. */
