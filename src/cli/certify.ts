@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { ConfigError } from '../environment/configError.ts'
+import { codeFile } from '../environment/packageLayout.ts'
 import { readHarnessConfig } from '../harness/config/harnessConfig.ts'
 import { environment, type Env } from '../environment/environmentValues.ts'
 import { runIdentity } from '../harness/config/runIdentity.ts'
@@ -25,10 +26,20 @@ const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/c
 function runPlaywright(args: string[], env: NodeJS.ProcessEnv, interruption: Interruption): Promise<number> {
   return new Promise((resolve) => {
     // Its own process group: a Ctrl+C reaches Playwright once, through interruption.ts.
-    const child = spawn(process.execPath, [playwrightCli, 'test', ...args], { env, stdio: 'inherit', detached: true })
+    const child = spawn(process.execPath, [playwrightCli, 'test', ...configArgument(args), ...args], {
+      env,
+      stdio: 'inherit',
+      detached: true,
+    })
     interruption.running(child)
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
   })
+}
+
+/** The suite's own configuration, found next to this code, unless the arguments name another. */
+function configArgument(args: readonly string[]): string[] {
+  const named = args.some((arg) => arg === '-c' || arg === '--config' || arg.startsWith('--config='))
+  return named ? [] : [`--config=${codeFile('playwright.config')}`]
 }
 
 /** Arguments that would break a certification: a trace records the token; shards must share one run identity. */

@@ -8,13 +8,14 @@ import type { Feature } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
 import { maskedError } from '../checks/maskedError.ts'
+import { failuresKeepWorker, keptWorkerAnnotation } from './failureMode.ts'
 import { test } from './playwrightTest.ts'
 
 export interface CheckTest {
   /** The check's id, then its summary: --grep matches ids, rules (S8) and words. */
   title: string
   details: TestDetails
-  body: (context: CheckContext) => Promise<void>
+  body: (fixtures: { check: CheckContext }) => Promise<void>
 }
 
 const notConfigured: Record<Feature, string> = {
@@ -35,13 +36,21 @@ function checkTest(check: TestedEntry): CheckTest {
         ...(check.needs ? [{ type: 'needs', description: check.needs }] : []),
       ],
     },
-    body: async ({ api, harness, make, values }) => {
+    body: async ({ check: context }) => {
+      const { api, harness } = context
       if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
       if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
       try {
-        await check.run({ api, harness, make, values })
+        await check.run(context)
       } catch (error) {
         test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
+        const info = test.info()
+        // With --retries, a failure must stay one Playwright retries (it retries no expected failure).
+        if (failuresKeepWorker(info.config) && info.project.retries === 0) {
+          // Still a failure (status 'failed'), without a new worker (failureMode.ts).
+          info.annotations.push({ type: keptWorkerAnnotation, description: 'the worker was kept for the next check' })
+          info.fail()
+        }
         throw maskedError(error, (text) => api.log.mask(text))
       }
     },
