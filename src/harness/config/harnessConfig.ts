@@ -190,7 +190,7 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     listSize: parseInteger(env, 'CONFORMANCE_LIST_SIZE', { min: 2, max: 10_000 }) ?? 45,
     // A sequence makes about one request per call: the defaults keep the model checks to a few
     // seconds of a clean run; a failing sequence is then shrunk, which takes longer.
-    modelRuns: parseInteger(env, 'CONFORMANCE_MODEL_RUNS', { min: 1, max: 10_000 }) ?? 6,
+    modelRuns: parseInteger(env, 'CONFORMANCE_MODEL_RUNS', { min: 1, max: 10_000 }) ?? 10,
     modelLength: parseInteger(env, 'CONFORMANCE_MODEL_LENGTH', { min: 1, max: 1_000 }) ?? 25,
     level: parseLevel(env),
     target: { name: text(env, 'CONFORMANCE_TARGET_NAME'), version: text(env, 'CONFORMANCE_TARGET_VERSION') },

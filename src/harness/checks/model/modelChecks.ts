@@ -13,7 +13,7 @@ import type { ModelCommand } from './modelCommand.ts'
 import { runModel, type ModelDefinition } from './modelRun.ts'
 import { participantCommands, startingParticipant } from './participantCommands.ts'
 import { stateCommands } from './stateCommands.ts'
-import { startingResources, sweep, taggedCommands } from './taggedCommands.ts'
+import { finalSweep, startingResources, sweep, taggedCommands } from './taggedCommands.ts'
 
 type Commands = fc.Arbitrary<ModelCommand>[]
 
@@ -30,6 +30,8 @@ interface Family {
   states?: true
   /** Every sequence starts with a user taking part in a conversation. */
   chat?: true
+  /** Every sequence ends by reading back everything it made or deleted. */
+  readBackAtEnd?: true
 }
 
 const users = taggedCommands('user')
@@ -95,6 +97,7 @@ const families: Family[] = [
     operation: 'getUser',
     subject: 'reads after creates, updates of some fields, deletes and the calls around them',
     chat: true,
+    readBackAtEnd: true,
     focuses: () => ({
       ...perKind((k, name) => [
         ...times(name === 'messages' ? 2 : 1, k.create),
@@ -105,6 +108,8 @@ const families: Family[] = [
         ...(name === 'messages' ? [] : [users.create, p.add, p.remove]),
       ]),
       events: [messages.create, eventCommands.create, eventCommands.get, sweep],
+      // Writes to a chat's user and conversation between participant changes.
+      chat: [users.create, users.update, conversations.update, p.add, p.remove, users.get, conversations.get],
     }),
   },
   {
@@ -113,6 +118,8 @@ const families: Family[] = [
     subject: 'participants added, read, listed and removed, with users and conversations made and deleted',
     chat: true,
     focuses: () => ({
+      // The first user and conversation alone: adds, removes and lists of one pair, again and again.
+      pair: [p.add, p.remove, p.get, p.list],
       all: [
         users.create,
         users.delete,
@@ -177,6 +184,7 @@ function modelCheck(family: Family, strict: boolean): Check {
     focuses: family.focuses,
     ...(family.states ? { states: true } : {}),
     ...(family.chat ? { start: () => [...startingResources(), startingParticipant()] } : {}),
+    ...(family.readBackAtEnd ? { end: finalSweep } : {}),
   }
   return defineCheck(
     {

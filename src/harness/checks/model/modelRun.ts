@@ -28,6 +28,8 @@ export interface ModelDefinition {
   states?: boolean
   /** Calls every sequence starts with (a chat to write in), shown first in a failure's replay. */
   start?: () => ModelCommand[]
+  /** A call every sequence ends with (reading everything back), when the model allows it. */
+  end?: () => ModelCommand
 }
 
 /** Time fast-check may spend shrinking a failure; what it reached by then is shown. */
@@ -47,7 +49,7 @@ function newScope(f: CheckContext, keys: string[], scopeKey: string): Scope {
     keys,
     channels: [`${name}-a`, `${name}-b`],
     eventTypes: [`${name}-first`, `${name}-second`],
-    stateNames: [`${name}-one`, `${name}-two`, `${name}-three`],
+    stateNames: [`${name}-one`, `${name}-two`],
   }
 }
 
@@ -98,6 +100,8 @@ export async function runModel(f: CheckContext, definition: ModelDefinition, id:
       for (const command of definition.start?.() ?? []) await command.run(model, f)
       model.transcript.forEach((call, i) => (model.transcript[i] = `${call} (every sequence starts so)`))
       await fc.asyncModelRun(() => ({ model, real: f }), commands)
+      const end = definition.end?.()
+      if (end?.check(model)) await end.run(model, f)
       return { model }
     } catch (error) {
       return { model, error }

@@ -233,6 +233,9 @@ class Sweep extends ModelCommand {
 /** Reads back everything the sequence made or deleted. */
 export const sweep: fc.Arbitrary<ModelCommand> = fc.constant(null).map(() => new Sweep())
 
+/** The same, as the last call of every sequence: what a write broke silently is seen at the latest there. */
+export const finalSweep = (): ModelCommand => new Sweep()
+
 interface UpdateExtra {
   name?: string | null
   pictureUrl?: string | null
@@ -515,7 +518,8 @@ export function taggedCommands(kind: TaggedKindName): {
   )
   const updateTags: fc.Arbitrary<TagEntries> = fc.array(
     fc.tuple(fc.nat({ max: 3 }), fc.oneof(tagValue(), fc.constant(''))),
-    { maxLength: 3 },
+    // Every update sets or unsets a key: what a later call must see changed.
+    { minLength: 1, maxLength: 3 },
   )
   return {
     create: fc.tuple(tagEntries(3), createExtra(), which).map(([tags, extra, at]) => new Create(kind, tags, extra, at)),
@@ -525,8 +529,9 @@ export function taggedCommands(kind: TaggedKindName): {
     getOrCreate: fc
       .record({
         from: fc.option(which, { nil: null }),
-        change: fc.option(fc.tuple(fc.nat({ max: 3 }), fc.option(tagValue(), { nil: null })), { nil: null }),
-        discriminate: fc.option(fc.array(fc.nat({ max: 3 }), { maxLength: 2 }), { nil: null }),
+        // Half the time the very tags of a resource, half with and half without discriminateByTags.
+        change: fc.option(fc.tuple(fc.nat({ max: 3 }), fc.option(tagValue(), { nil: null })), { nil: null, freq: 2 }),
+        discriminate: fc.option(fc.array(fc.nat({ max: 3 }), { maxLength: 2 }), { nil: null, freq: 2 }),
         at: which,
         extra: createExtra(),
       })
