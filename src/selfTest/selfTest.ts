@@ -32,6 +32,11 @@ export interface SelfTestOptions {
 
 /** A fault's run has its few checks; the clean run has them all. */
 const faultLimitMs = 120_000
+/**
+ * The model-based checks search deeper here than a certification does by default (10 sequences
+ * each): a fault's run has only its few checks, and the clean run must pass at the same depth.
+ */
+const selfTestEnv = { CONFORMANCE_MODEL_RUNS: '30' }
 const cleanLimitMs = 300_000
 
 const reporter = join(import.meta.dirname, '..', 'harness', 'reporting', 'conformanceReporter.ts')
@@ -87,7 +92,13 @@ export async function runSelfTest(options: SelfTestOptions): Promise<MutantsRepo
 
   const cleanJob = async () => {
     const reportDir = join(options.dir, 'clean')
-    const outcome = await certifyReference([], { ...base, reportDir, runId: 'mutclean', limitMs: cleanLimitMs })
+    const outcome = await certifyReference([], {
+      ...base,
+      reportDir,
+      runId: 'mutclean',
+      limitMs: cleanLimitMs,
+      env: selfTestEnv,
+    })
     const problem = judgeClean(outcome)
     clean = {
       passed: problem === undefined,
@@ -112,7 +123,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<MutantsRepo
       runId: `mut${index}`,
       checks: fault.concerns,
       limitMs: faultLimitMs,
-      env: fault.harnessEnv,
+      env: { ...selfTestEnv, ...fault.harnessEnv },
     })
     const result = faultResult(fault, judgeFault(fault, outcome), outcome.elapsedMs / 1000, reportDir)
     results[index] = result

@@ -12,11 +12,14 @@ import type { Check } from '../checks/check.ts'
 import { dateChecks } from '../checks/dateChecks.ts'
 import { documentedExampleChecks } from '../checks/discriminationChecks.ts'
 import { discriminationProperty } from '../checks/discriminationPropertyChecks.ts'
+import { derivedFilterChecks } from '../checks/derivedFilterChecks.ts'
+import { derivedRequestChecks } from '../checks/derivedRequestChecks.ts'
 import { enumerationChecks } from '../checks/enumerationChecks.ts'
 import { eventChecks } from '../checks/eventChecks.ts'
 import { integrationChecks } from '../checks/integrationChecks.ts'
 import { listFindsCreated, participantFilter, tagFilterInBrackets } from '../checks/listChecks.ts'
 import { messageDirectionChecks } from '../checks/messageChecks.ts'
+import { modelChecks } from '../checks/model/modelChecks.ts'
 import { operationChecks } from '../checks/operationChecks.ts'
 import { pagesProperty } from '../checks/manyPagesChecks.ts'
 import { participantChecks } from '../checks/participantChecks.ts'
@@ -73,6 +76,12 @@ const areas: Record<string, Groups> = {
   tagProperties: perKind(tagPropertyChecks),
   discriminationProperties: perKind(discriminationProperty),
   races: perKind(concurrentGetOrCreateOneId),
+  derivedCoverage: {
+    bodies: () => derivedRequestChecks('body'),
+    queries: () => derivedRequestChecks('query'),
+    filters: derivedFilterChecks,
+  },
+  model: { sequences: modelChecks },
 }
 
 /** The area of the derived entries: no spec registers them. */

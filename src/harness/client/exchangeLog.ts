@@ -54,6 +54,12 @@ export interface ExchangeAttachment {
   leftovers: string[]
   /** Requests sent again after a 429, over all the test's exchanges. */
   retries?: number
+  /**
+   * The check marked the part of its log a failure is about (beginReplaySegment): `exchanges`
+   * holds only that part — e.g. the shortest failing sequence of a model-based check, replayed
+   * alone — so a replay built from them repeats exactly it.
+   */
+  segmented?: true
 }
 
 export const exchangeAttachmentName = 'conformance-exchanges.json'
@@ -69,6 +75,8 @@ export class ExchangeLog {
   private culprit: number | undefined
   private readonly leftovers: string[] = []
   private readonly documentedWaits: DocumentedWait[] = []
+  /** The part of the log a failure shows, by seq: after `from`, up to `to` (open: to the end). */
+  private segment: { from: number; to?: number } | undefined
 
   constructor(private readonly secret: SecretMask) {}
 
@@ -89,6 +97,29 @@ export class ExchangeLog {
   /** Marks the exchange a failed assertion was about, for the report's reproduction. */
   blame(exchange: Exchange): void {
     this.culprit = exchange.seq
+  }
+
+  /**
+   * Starts the part of the log a failed check's report shows and a replay repeats: the exchanges
+   * before it (earlier runs of a model-based check, its shrinking) are left out of a failure.
+   */
+  beginReplaySegment(): void {
+    this.segment = { from: this.exchanges.length }
+  }
+
+  /** Ends that part: what follows (the check's cleanup) is left out too. */
+  endReplaySegment(): void {
+    if (this.segment) this.segment.to = this.exchanges.length
+  }
+
+  private inSegment(exchange: Exchange): boolean {
+    const segment = this.segment
+    return !segment || (exchange.seq > segment.from && (segment.to === undefined || exchange.seq <= segment.to))
+  }
+
+  /** The exchange blamed last, if any. */
+  get blamed(): Exchange | undefined {
+    return this.culprit === undefined ? undefined : this.exchanges.find((e) => e.seq === this.culprit)
   }
 
   noteLeftover(description: string): void {
@@ -137,13 +168,14 @@ export class ExchangeLog {
       seen[operation] = (seen[operation] ?? 0) + 1
       if (status >= 400) errorsSeen[operation] = (errorsSeen[operation] ?? 0) + 1
     }
-    const kept = this.exchanges.filter((e) => checkFailed || e.violations.length > 0)
+    const kept = this.exchanges.filter((e) => (checkFailed ? this.inSegment(e) : e.violations.length > 0))
     const attachment: ExchangeAttachment = {
       exchanges: kept.map((e) => this.masked(e)),
       seen,
       errorsSeen,
       leftovers: [...this.leftovers],
       retries: this.exchanges.reduce((sum, e) => sum + (e.retries ?? 0), 0),
+      ...(checkFailed && this.segment ? { segmented: true as const } : {}),
     }
     if (checkFailed && this.culprit !== undefined) {
       attachment.culprit = this.culprit

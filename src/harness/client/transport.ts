@@ -25,7 +25,8 @@ export function playwrightTransport(http: APIRequestContext): Transport {
       const response = await http.fetch(url, {
         method,
         headers,
-        data: body,
+        // Playwright encodes a string that is not JSON as a JSON string: the body goes as bytes.
+        data: body === undefined ? undefined : Buffer.from(body),
         timeout: timeoutMs,
         failOnStatusCode: false,
         maxRedirects: 0,

@@ -31,6 +31,10 @@ export interface HarnessConfig {
   cases: number
   /** Resources a pagination check creates in one list (CONFORMANCE_LIST_SIZE): enough for several pages. */
   listSize: number
+  /** Random sequences of calls each model-based check runs (CONFORMANCE_MODEL_RUNS). */
+  modelRuns: number
+  /** The most calls a model-based sequence makes (CONFORMANCE_MODEL_LENGTH). */
+  modelLength: number
   /** The level this run certifies (CONFORMANCE_LEVEL, default core): it decides the verdict and exit code. */
   level: Level
   /** How the report names the target (CONFORMANCE_TARGET_NAME, CONFORMANCE_TARGET_VERSION). */
@@ -184,6 +188,10 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     cases: parseInteger(env, 'CONFORMANCE_CASES', { min: 1, max: 10_000 }) ?? 10,
     // The reference's page size is 20; 45 spans three of its pages without assuming any page size.
     listSize: parseInteger(env, 'CONFORMANCE_LIST_SIZE', { min: 2, max: 10_000 }) ?? 45,
+    // A sequence makes about one request per call: the defaults keep the model checks to a few
+    // seconds of a clean run; a failing sequence is then shrunk, which takes longer.
+    modelRuns: parseInteger(env, 'CONFORMANCE_MODEL_RUNS', { min: 1, max: 10_000 }) ?? 10,
+    modelLength: parseInteger(env, 'CONFORMANCE_MODEL_LENGTH', { min: 1, max: 1_000 }) ?? 25,
     level: parseLevel(env),
     target: { name: text(env, 'CONFORMANCE_TARGET_NAME'), version: text(env, 'CONFORMANCE_TARGET_VERSION') },
   }

@@ -6,6 +6,7 @@ import type { Exchange } from '../client/exchangeLog.ts'
 import { operations, type OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { countsAt, features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
+import type { DerivedCoverage } from './derivedCoverage.ts'
 import type { RunFacts } from './runFacts.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
@@ -86,6 +87,8 @@ export interface ConformanceReport extends Partial<RunFacts> {
   /** Answered requests the checks made (the bench's request count). */
   requests: number
   checks: CheckEntry[]
+  /** Per operation, the cases derived from the contract that the run sent (run / derivable). */
+  derivedCoverage?: DerivedCoverage
 }
 
 const severity: Record<CheckStatus, number> = { passed: 0, skipped: 1, failed: 2 }

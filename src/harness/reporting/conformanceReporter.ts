@@ -19,6 +19,8 @@ import { SecretMask } from '../client/secretMask.ts'
 import { exchangeAttachmentName, type ExchangeAttachment } from '../client/exchangeLog.ts'
 import { catalogue } from '../catalogue/catalogue.ts'
 import type { DerivedEntry } from '../catalogue/catalogueEntry.ts'
+import { derivedCoverageNotes, type DerivedCoverageNote } from '../checks/derivedCoverageNote.ts'
+import { derivedCoverage } from './derivedCoverage.ts'
 import { judgeDerivedChecks } from './derivedChecks.ts'
 import {
   featureSplit,
@@ -206,8 +208,10 @@ export default class ConformanceReporter implements Reporter {
     const run = readRunMetadata(this.config?.metadata ?? {})
     const checks: CheckEntry[] = []
     const attachments: { id: string; attachment: ExchangeAttachment }[] = []
+    const notes: DerivedCoverageNote[] = []
     for (const test of this.suite?.allTests() ?? []) {
       const result = this.results.get(test.id)
+      notes.push(...derivedCoverageNotes(result?.annotations ?? []))
       const attachment = attachmentOf(result)
       const entry = this.checkOf(test, result, attachment)
       if (!entry) continue
@@ -249,6 +253,7 @@ export default class ConformanceReporter implements Reporter {
         this.config?.shard ?? null,
       ),
       checks: sortChecks(checks),
+      derivedCoverage: derivedCoverage(notes),
     })
   }
 

@@ -4,7 +4,9 @@
 // Everything the target sent is escaped: a report must not run what a target answered.
 import { levelMeaning, levels } from '../../contract/levels.ts'
 import { ruleIds, ruleTitles } from '../../contract/rules.ts'
+import { derivedKindMeaning, derivedKinds } from '../../../fixtures/derivedCases.ts'
 import type { CheckEntry, ConformanceReport, OperationStatus } from './conformanceReport.ts'
+import { caseCountText } from './derivedCoverage.ts'
 import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
 import { cellCount, reportMatrix, type MatrixCell } from './reportMatrix.ts'
 import {
@@ -165,6 +167,27 @@ function matrix(report: ConformanceReport): string {
   return `<section><h2>Operations × rules</h2>${legend}<table class="matrix" id="matrix"><thead>${head}</thead><tbody>${body.join('\n')}</tbody></table></section>`
 }
 
+function derivedCoverageSection(report: ConformanceReport): string | undefined {
+  const coverage = report.derivedCoverage
+  if (!coverage) return undefined
+  const rows = coverage.operations.filter((row) => row.derivable > 0)
+  const head = `<tr><th>operation</th>${derivedKinds.map((kind) => `<th title="${html(derivedKindMeaning[kind])}">${kind}</th>`).join('')}<th>all</th></tr>`
+  const line = (name: string, counts: string[]) =>
+    `<tr><td class="mono">${html(name)}</td>${counts.map((c) => `<td>${c}</td>`).join('')}</tr>`
+  const body = [
+    ...rows.map((row) =>
+      line(row.operation, [...derivedKinds.map((kind) => caseCountText(row.kinds[kind])), caseCountText(row)]),
+    ),
+    line('all', [...derivedKinds.map((kind) => caseCountText(coverage.kinds[kind])), caseCountText(coverage)]),
+  ]
+  const notRun = rows.flatMap((row) =>
+    (row.notRun ?? []).map((why) => `<li><code>${html(row.operation)}</code> ${html(why)}</li>`),
+  )
+  const reasons =
+    notRun.length > 0 ? `<details><summary>Cases not run, and why</summary><ul>${notRun.join('')}</ul></details>` : ''
+  return `<section id="derived-coverage"><h2>Derived coverage</h2><p class="note">Cases derived from the contract's schemas rather than written by hand: ${coverage.run} of ${coverage.derivable} sent (cases run / cases derivable). ${derivedKinds.map((kind) => `<b>${kind}</b>: ${html(derivedKindMeaning[kind])}`).join('; ')}.</p><table class="checks"><thead>${head}</thead><tbody>${body.join('\n')}</tbody></table>${reasons}</section>`
+}
+
 function failure(check: CheckEntry): string {
   const details = check.failure
   const parts = [
@@ -217,6 +240,8 @@ export function htmlReport(report: ConformanceReport): string {
   const failed = report.checks.filter((c) => c.status === 'failed')
   const skipped = report.checks.filter((c) => c.status === 'skipped')
   const sections = [levelCards(report), matrix(report)]
+  const coverage = derivedCoverageSection(report)
+  if (coverage) sections.push(coverage)
   if (failed.length > 0)
     sections.push(
       `<section id="failures"><h2>Failures (${failed.length})</h2>${failed.map(failure).join('\n')}</section>`,

@@ -1,7 +1,9 @@
 // reports/conformance.md: the report for a pull request, a CI summary or a chat message.
 import { levelMeaning, levels } from '../../contract/levels.ts'
 import { ruleIds, ruleTitles } from '../../contract/rules.ts'
+import { derivedKindMeaning, derivedKinds } from '../../../fixtures/derivedCases.ts'
 import type { CheckEntry, ConformanceReport } from './conformanceReport.ts'
+import { caseCountText } from './derivedCoverage.ts'
 import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
 import { cellCount, reportMatrix } from './reportMatrix.ts'
 import {
@@ -79,6 +81,29 @@ function matrix(report: ConformanceReport): string[] {
       })
       return `| ${operation.id} | ${levelCells.join(' | ')} | ${ruleCells.join(' | ')} |`
     }),
+  ]
+}
+
+function derivedCoverageTable(report: ConformanceReport): string[] {
+  const coverage = report.derivedCoverage
+  if (!coverage) return []
+  const rows = coverage.operations.filter((row) => row.derivable > 0)
+  const notRun = rows.flatMap((row) => (row.notRun ?? []).map((why) => `- \`${row.operation}\` ${cell(why)}`))
+  return [
+    '## Derived coverage',
+    '',
+    `Cases derived from the contract's schemas rather than written by hand: ${coverage.run} of ${coverage.derivable} sent (cases run / cases derivable). ${derivedKinds.map((kind) => `**${kind}**: ${derivedKindMeaning[kind]}`).join('; ')}.`,
+    '',
+    `| operation | ${derivedKinds.join(' | ')} | all |`,
+    `|---|${derivedKinds.map(() => '--:').join('|')}|--:|`,
+    ...rows.map(
+      (row) =>
+        `| ${row.operation} | ${derivedKinds.map((kind) => caseCountText(row.kinds[kind])).join(' | ')} | ${caseCountText(row)} |`,
+    ),
+    `| **all** | ${derivedKinds.map((kind) => caseCountText(coverage.kinds[kind])).join(' | ')} | ${caseCountText(coverage)} |`,
+    ...(notRun.length > 0
+      ? ['', '<details><summary>Cases not run, and why</summary>', '', ...notRun, '', '</details>']
+      : []),
   ]
 }
 
@@ -225,6 +250,8 @@ function completeReport(report: ConformanceReport): string {
   const failed = report.checks.filter((c) => c.status === 'failed')
   const skipped = report.checks.filter((c) => c.status === 'skipped')
   const sections = [header(report), levelTable(report), matrix(report)]
+  const coverage = derivedCoverageTable(report)
+  if (coverage.length > 0) sections.push(coverage)
   if (failed.length > 0)
     sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
   if (skipped.length > 0) sections.push(checkTable(`## Skipped (${skipped.length})`, skipped))

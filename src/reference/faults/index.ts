@@ -4,6 +4,7 @@ import { ConfigError } from '../../environment/configError.ts'
 import { actionFaults } from './actionFaults.ts'
 import { benchFaults } from './benchFaults.ts'
 import { dateFaults } from './dateFaults.ts'
+import { derivedCaseFaults } from './derivedCaseFaults.ts'
 import { dropUnknownProperties } from './dropUnknownProperties.ts'
 import { echoCredentials } from './echoCredentials.ts'
 import { enumerationFaults } from './enumerationFaults.ts'
@@ -15,6 +16,7 @@ import { identifierFaults } from './identifierFaults.ts'
 import { listFaults } from './listFaults.ts'
 import { participantFaults } from './participantFaults.ts'
 import { readAfterWriteFaults } from './readAfterWriteFaults.ts'
+import { sequenceFaults } from './sequenceFaults.ts'
 import { shapeFaults } from './shapeFaults.ts'
 import { stateFaults } from './stateFaults.ts'
 import { stringLimitFaults } from './stringLimitFaults.ts'
@@ -44,6 +46,8 @@ export const knownFaults: readonly Fault[] = [
   ...actionFaults,
   ...errorFaults,
   ...transportFaults,
+  ...derivedCaseFaults,
+  ...sequenceFaults,
 ]
 
 /** Faults REFERENCE_FAULT also accepts that the self-test does not run (benchFaults.ts). */
