@@ -5,10 +5,13 @@ export const levels = ['core', 'strict', 'full'] as const
 /** core: documented rules; strict adds the [usage] rules; full adds optional features. */
 export type Level = (typeof levels)[number]
 
-/** What a check needs from the target beyond the core API. */
-export type Feature = 'action' | 'integration'
+/**
+ * What a check needs from the target beyond the core API: an action to call, an installed
+ * integration, or the spec scope (the 15 operations of the published API beyond the documented 33).
+ */
+export type Feature = 'action' | 'integration' | 'specScope'
 
-export const features: readonly Feature[] = ['action', 'integration']
+export const features: readonly Feature[] = ['action', 'integration', 'specScope']
 
 export const levelMeaning: Record<Level, string> = {
   core: 'every documented ([doc]) rule',

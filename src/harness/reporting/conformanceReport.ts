@@ -3,7 +3,7 @@
 // worst of its operations (failed > skipped > passed), so report, badge and exit code are one
 // computation (levelResult below).
 import type { Exchange } from '../client/exchangeLog.ts'
-import { operations, type OperationId } from '../../contract/operations.ts'
+import { operations, specOperations, type ChatOperation, type ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { countsAt, features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
 import type { RunFacts } from './runFacts.ts'
@@ -26,7 +26,7 @@ export interface FailureDetails {
 
 export interface CheckEntry {
   id: string
-  operation: OperationId
+  operation: ChatOperationId
   rule: RuleId
   level: Level
   /** The optional feature a full-level check needs (its level counts it only when configured). */
@@ -57,7 +57,7 @@ export interface LevelResult {
 }
 
 export interface OperationEntry {
-  id: OperationId
+  id: ChatOperationId
   area: string
   method: string
   path: string
@@ -122,10 +122,15 @@ export interface Judgement {
   levels: Record<Level, LevelResult>
 }
 
+/** The operations a report lists: the documented 33, and the 15 of the spec scope when it is configured. */
+export function certifiedOperations(configured: readonly Feature[]): ChatOperation[] {
+  return [...operations.values(), ...(configured.includes('specScope') ? specOperations.values() : [])]
+}
+
 /** Operation statuses and level verdicts from the checks: the one computation behind report, badge and exit code. */
 export function judge(checks: readonly CheckEntry[], configured: readonly Feature[]): Judgement {
   const features = new Set(configured)
-  const entries: OperationEntry[] = [...operations.values()].map((op) => ({
+  const entries: OperationEntry[] = certifiedOperations(configured).map((op) => ({
     id: op.id,
     area: op.area,
     method: op.method,

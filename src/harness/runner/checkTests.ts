@@ -6,6 +6,7 @@ import type { TestDetails } from '@playwright/test'
 import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
 import type { Feature } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
+import { configuredFeatures } from '../config/harnessConfig.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
 import { maskedError } from '../checks/maskedError.ts'
 import { failuresKeepWorker, keptWorkerAnnotation } from './failureMode.ts'
@@ -21,6 +22,8 @@ export interface CheckTest {
 const notConfigured: Record<Feature, string> = {
   action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',
   integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
+  specScope:
+    'not configured: set CONFORMANCE_SPEC_SCOPE=on to certify the operations beyond the documented 33 (tasks, workflows, …)',
 }
 
 function checkTest(check: TestedEntry): CheckTest {
@@ -38,8 +41,7 @@ function checkTest(check: TestedEntry): CheckTest {
     },
     body: async ({ check: context }) => {
       const { api, harness } = context
-      if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
-      if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
+      if (check.needs) test.skip(!configuredFeatures(harness).includes(check.needs), notConfigured[check.needs])
       try {
         await check.run(context)
       } catch (error) {
