@@ -81,7 +81,11 @@ const areas: Record<string, Groups> = {
   integrations: { behaviour: () => integrationChecks, operations: () => operationChecks('integrations') },
   tags: { 'tag-values': () => tagValueChecks(), operations: () => operationChecks('tags') },
   // The spec scope (CONFORMANCE_SPEC_SCOPE): tasks (S14), workflows (S15), analytics (S19).
-  tasks: { 'read-after-write': taskChecks.readAfterWrite, lists: taskChecks.lists, operations: () => specOperationChecks('tasks') },
+  tasks: {
+    'read-after-write': taskChecks.readAfterWrite,
+    lists: taskChecks.lists,
+    operations: () => specOperationChecks('tasks'),
+  },
   workflows: {
     'read-after-write': workflowChecks.readAfterWrite,
     status: workflowChecks.status,

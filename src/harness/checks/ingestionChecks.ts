@@ -25,7 +25,11 @@ const cancelledIsCanceled: Check = defineCheck(
     expectSuccess(await f.api.call('cancelScheduledEvent', { params: { id: event.id } }))
     const reply = await f.api.getEvent(event.id)
     const { status } = expectSuccess(reply).event
-    expectThat(status === 'canceled', reply, `after cancelScheduledEvent the event must be canceled, was ${JSON.stringify(status)}`)
+    expectThat(
+      status === 'canceled',
+      reply,
+      `after cancelScheduledEvent the event must be canceled, was ${JSON.stringify(status)}`,
+    )
   },
 )
 
@@ -39,7 +43,11 @@ const cancelUnknown: Check = defineCheck(
   },
   async (f) => {
     const id = neverExistingId((await f.make.scheduledEvent()).id)
-    expectError(await f.api.call('cancelScheduledEvent', { params: { id } }), notFound, `with id ${id}, which never existed`)
+    expectError(
+      await f.api.call('cancelScheduledEvent', { params: { id } }),
+      notFound,
+      `with id ${id}, which never existed`,
+    )
   },
 )
 
@@ -47,7 +55,8 @@ const cancelNotScheduled: Check = defineCheck(
   {
     id: 'S16.cancelScheduledEvent.not-scheduled',
     operation: 'cancelScheduledEvent',
-    summary: 'cancelScheduledEvent of an event that is not scheduled answers an error (400, 404 or 409: which one is open, observed)',
+    summary:
+      'cancelScheduledEvent of an event that is not scheduled answers an error (400, 404 or 409: which one is open, observed)',
     needs,
     failurePath: true,
   },
@@ -85,14 +94,19 @@ const importTwice: Check = defineCheck(
   {
     id: 'S17.importMessages.twice-creates-nothing',
     operation: 'importMessages',
-    summary: 'importMessages answers each message of the batch; importing the same batch again returns the same messages and creates none',
+    summary:
+      'importMessages answers each message of the batch; importing the same batch again returns the same messages and creates none',
     needs,
   },
   async (f) => {
     const batch = await importBatch(f, 2)
     const first = await f.api.call<Imported>('importMessages', { body: batch })
     const created = expectSuccess(first).messages
-    expectThat(created.length === batch.messages.length, first, `must return the ${batch.messages.length} messages imported, returned ${created.length}`)
+    expectThat(
+      created.length === batch.messages.length,
+      first,
+      `must return the ${batch.messages.length} messages imported, returned ${created.length}`,
+    )
     created.forEach((message, i) => {
       const sent = batch.messages[i]
       expectThat(
@@ -156,7 +170,11 @@ const initializeTwice: Check = defineCheck(
     const first = expectSuccess(await f.api.call<Initialized>('initializeIncomingMessage', { body }))
     const reply = await f.api.call<Initialized>('initializeIncomingMessage', { body })
     const second = expectSuccess(reply)
-    expectThat(second.user.id === first.user.id, reply, `must return user ${first.user.id} again, returned ${second.user.id}`)
+    expectThat(
+      second.user.id === first.user.id,
+      reply,
+      `must return user ${first.user.id} again, returned ${second.user.id}`,
+    )
     expectThat(
       second.conversation.id === first.conversation.id,
       reply,

@@ -259,7 +259,12 @@ function initializeBody(context: CheckContext): CallOptions {
     body: {
       user: { ...make.userBody(), tags: ownTag(context), discriminateByTags: [] },
       conversation: { channel: make.channel(), tags: ownTag(context), discriminateByTags: [] },
-      message: { type: 'text', payload: { text: values.faker.lorem.sentence() }, tags: ownTag(context), discriminateByTags: [] },
+      message: {
+        type: 'text',
+        payload: { text: values.faker.lorem.sentence() },
+        tags: ownTag(context),
+        discriminateByTags: [],
+      },
     },
   }
 }

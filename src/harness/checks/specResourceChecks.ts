@@ -34,13 +34,19 @@ export interface SpecResourceKind<R extends SpecResource> {
   rule: RuleId
   key: string
   plural: string
-  ops: { create: ChatOperationId; get: ChatOperationId; update: ChatOperationId; delete: ChatOperationId; list: ChatOperationId }
+  ops: {
+    create: ChatOperationId
+    get: ChatOperationId
+    update: ChatOperationId
+    delete: ChatOperationId
+    list: ChatOperationId
+  }
   /** A create body with every optional field the check can fill. */
   fullBody(f: CheckContext): Promise<Record<string, unknown>>
   /** An update that sends one field, which the update must set. */
   oneFieldUpdate(f: CheckContext): Record<string, unknown>
   /** Items that fall in one list of their own (a scope): the query naming it, and how to make one more. */
-  scope(f: CheckContext): Promise<{ query: Record<string, unknown>; make: () => Promise<R> }>
+  scope(f: CheckContext): { query: Record<string, unknown>; make: () => Promise<R> }
   filters: SpecListFilter<R>[]
 }
 
@@ -186,7 +192,7 @@ const newestFirst = <R extends SpecResource>(kind: SpecResourceKind<R>): Check =
       needs,
     },
     async (f) => {
-      const { query, make } = await kind.scope(f)
+      const { query, make } = kind.scope(f)
       const made = await madeInTurn(f, 3, make)
       const walked = await walk(f, kind, query)
       expectListed(walked, { keyOf: byId, wanted: made.map(byId), outside: [], filter: JSON.stringify(query) })
@@ -203,7 +209,7 @@ const everyPage = <R extends SpecResource>(kind: SpecResourceKind<R>): Check =>
       needs,
     },
     async (f) => {
-      const { query, make } = await kind.scope(f)
+      const { query, make } = kind.scope(f)
       const made: R[] = []
       // Made in turn: the order across pages is checked as well.
       for (let i = 0; i < f.harness.listSize; i++) made.push(await make())

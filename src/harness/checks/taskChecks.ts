@@ -98,7 +98,7 @@ export const taskKind: SpecResourceKind<T.Task> = {
     }
   },
   oneFieldUpdate: (f) => ({ data: { step: f.values.unique('step') } }),
-  scope: async (f) => {
+  scope: (f) => {
     const type = f.values.unique('conformanceTask')
     return { query: { type }, make: () => taskOf(f, { type }) }
   },

@@ -106,7 +106,7 @@ export const workflowKind: SpecResourceKind<T.Workflow> = {
     }
   },
   oneFieldUpdate: (f) => ({ output: { result: f.values.unique('output') } }),
-  scope: async (f) => {
+  scope: (f) => {
     const name = f.values.unique('conformanceWorkflow')
     return { query: { name }, make: () => f.make.workflow({ name }) }
   },
