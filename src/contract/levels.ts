@@ -13,6 +13,14 @@ export type Feature = 'action' | 'integration' | 'specScope'
 
 export const features: readonly Feature[] = ['action', 'integration', 'specScope']
 
+/** Why a check of a feature the run is not configured for is skipped: its reason in the report. */
+export const notConfigured: Record<Feature, string> = {
+  action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',
+  integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
+  specScope:
+    'not configured: set CONFORMANCE_SPEC_SCOPE=on to certify the operations beyond the documented 33 (tasks, workflows, …)',
+}
+
 export const levelMeaning: Record<Level, string> = {
   core: 'every documented ([doc]) rule',
   strict: 'core plus the rules of how the vendor’s client uses the API ([usage])',

@@ -42,6 +42,9 @@ export type ChatRuleId = RuleId
 
 export const ruleIds = Object.keys(ruleTitles) as RuleId[]
 
+/** The rules of the documented 33 operations: SHAPE and S1-S13. */
+export const documentedRuleIds = Object.keys(documentedRuleTitles) as RuleId[]
+
 export function isRuleId(value: string): value is RuleId {
   return Object.hasOwn(ruleTitles, value)
 }

@@ -2,6 +2,7 @@
 // an operation's success answers under one rule fails when any success answer broke that rule; a
 // check of its error answers (S13) fails when any error answer broke the error contract. A check
 // that saw no answer of its kind asserted nothing: it is skipped, with the reason.
+import { features, notConfigured, type Feature } from '../../contract/levels.ts'
 import type { ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { violationLine } from '../../contract/violations.ts'
@@ -74,6 +75,8 @@ function tally(entries: readonly DerivedEntry[], attachments: readonly ExchangeA
 export function judgeDerivedChecks(
   entries: readonly DerivedEntry[],
   attachments: readonly ExchangeAttachment[],
+  /** The run's features: a check of another is skipped as not configured. Unset: all. */
+  configured: readonly Feature[] = features,
 ): CheckEntry[] {
   const { seen, broken } = tally(entries, attachments)
   return entries.map((entry) => {
@@ -87,7 +90,10 @@ export function judgeDerivedChecks(
       ...(entry.needs ? { needs: entry.needs } : {}),
     }
     const failure = broken.get(entry.id)
-    if (failure) {
+    if (entry.needs && !configured.includes(entry.needs)) {
+      result.status = 'skipped'
+      result.reason = notConfigured[entry.needs]
+    } else if (failure) {
       result.status = 'failed'
       result.reason = failure.reason
       result.failure = answerFailureDetails(failure.reason, failure.exchanges)

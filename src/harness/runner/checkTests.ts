@@ -4,7 +4,7 @@
 // `playwright test tests/users.spec.ts:<line>` runs that line's checks.
 import type { TestDetails } from '@playwright/test'
 import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
-import type { Feature } from '../../contract/levels.ts'
+import { notConfigured } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
 import { configuredFeatures } from '../config/harnessConfig.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
@@ -17,13 +17,6 @@ export interface CheckTest {
   title: string
   details: TestDetails
   body: (fixtures: { check: CheckContext }) => Promise<void>
-}
-
-const notConfigured: Record<Feature, string> = {
-  action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',
-  integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
-  specScope:
-    'not configured: set CONFORMANCE_SPEC_SCOPE=on to certify the operations beyond the documented 33 (tasks, workflows, …)',
 }
 
 function checkTest(check: TestedEntry): CheckTest {
