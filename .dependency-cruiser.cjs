@@ -3,10 +3,10 @@
 //   fixtures, reference,    case tables and generators; the embedded reference server;
 //   harness                 the certification engine (client, checks, catalogue, runner, reporting)
 //   runs                    running a certification: the embedded target, the child-process runner
-//   tools                   the self-test, benchmarks, OpenAPI export, drift, Prism
+//   tools                   the self-test, benchmarks, OpenAPI export, drift, Prism, type generation
 //   cli, library            the commands; the library entry point (src/index.ts, src/library/)
 // tests/ (the conformance specs) stand on the harness; harness-tests/ may use anything.
-const tools = '^src/(selfTest|bench|openapi|drift|prism)/'
+const tools = '^src/(selfTest|bench|openapi|drift|prism|typeGeneration)/'
 const below = {
   contract: '^src/(contract|environment)/',
   fixtures: '^fixtures/',

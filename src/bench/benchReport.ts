@@ -179,7 +179,7 @@ function propertySection(results: BenchResults): string {
   ].join('\n')
 }
 
-export function judged(results: BenchResults): TargetResult[] {
+function judged(results: BenchResults): TargetResult[] {
   return targets.map((target) => judge(target, results))
 }
 

@@ -8,7 +8,7 @@ import type { LoadComparison, LoadOptions } from './referenceLoad.ts'
 export const sectionIds = ['certification', 'overhead', 'reference', 'growth', 'properties'] as const
 export type SectionId = (typeof sectionIds)[number]
 
-export interface Machine {
+interface Machine {
   node: string
   cpus: number
   cpuModel: string

@@ -51,7 +51,7 @@ export interface CertificationRun {
   problem?: string
 }
 
-export interface CertificationSummary {
+interface CertificationSummary {
   case: TargetCase
   workers: number
   runs: number
@@ -62,7 +62,7 @@ export interface CertificationSummary {
   problems: string[]
 }
 
-export interface FloorRun {
+interface FloorRun {
   workers: number
   wallMs: number
   requests: number
@@ -70,7 +70,7 @@ export interface FloorRun {
 }
 
 /** Where the time of the recorded clean run went. */
-export interface Breakdown {
+interface Breakdown {
   workers: number
   wallMs: number
   /** From spawn to the first check's start: node, tsx, the reference, the preflight, Playwright, the workers. */
@@ -139,11 +139,7 @@ export async function certifyOnce(
   }
 }
 
-export function summarize(
-  runs: CertificationRun[],
-  workers: number,
-  targetCase: TargetCase = 'clean',
-): CertificationSummary {
+function summarize(runs: CertificationRun[], workers: number, targetCase: TargetCase = 'clean'): CertificationSummary {
   const mine = runs.filter((run) => run.workers === workers && run.case === targetCase)
   const wallMs = median(mine.map((run) => run.wallMs))
   const requests = median(mine.map((run) => run.requests))

@@ -27,7 +27,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildPr
 }
 
 /** Stops a child and its group: SIGTERM, then SIGKILL after a grace period. */
-export function stop(child: ChildProcess, graceMs = 3000): Promise<void> {
+function stop(child: ChildProcess, graceMs = 3000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     const kill = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs)

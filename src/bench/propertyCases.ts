@@ -15,7 +15,7 @@ export interface PropertyOptions {
   timeoutMs: number
 }
 
-export interface PropertyRun {
+interface PropertyRun {
   cases: number
   wallMs: number
   problem?: string

@@ -16,7 +16,7 @@ export interface LoadOptions {
   connections: number
 }
 
-export interface LoadResult {
+interface LoadResult {
   requestsPerSecond: number
   p50Ms: number
   p99Ms: number

@@ -2,7 +2,7 @@
 import type { BenchResults } from './benchResults.ts'
 import type { TargetCase } from './certificationRuns.ts'
 
-export type Verdict = 'met' | 'not met' | 'not measured'
+type Verdict = 'met' | 'not met' | 'not measured'
 
 export interface Target {
   id: string

@@ -11,7 +11,7 @@ export interface JudgedRun extends Pick<CertificationProcessResult, 'exitCode' |
   report: Pick<ConformanceReport, 'checks' | 'levels'> | undefined
 }
 
-export type FaultStatus = 'caught' | 'caught elsewhere' | 'survived' | 'no report'
+type FaultStatus = 'caught' | 'caught elsewhere' | 'survived' | 'no report'
 
 export interface FaultVerdict {
   status: FaultStatus

@@ -9,7 +9,7 @@ function tokenOf(request: IncomingMessage): string {
   return (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '')
 }
 
-export function answerWith(row: HostileAnswer, request: IncomingMessage, response: ServerResponse): void {
+function answerWith(row: HostileAnswer, request: IncomingMessage, response: ServerResponse): void {
   const { answer } = row
   if ('reset' in answer) {
     if (answer.reset === 'before-headers') {

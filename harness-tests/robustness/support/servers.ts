@@ -41,7 +41,7 @@ export async function unusedPort(): Promise<number> {
  * What a proxy hook decides for one request: pass it on (its answer held back answerAfterMs, as
  * a slow target answers after it did the work), answer it here, or never answer.
  */
-export type Verdict = 'pass' | { answerAfterMs: number } | 'hang' | ((response: ServerResponse) => void)
+type Verdict = 'pass' | { answerAfterMs: number } | 'hang' | ((response: ServerResponse) => void)
 
 export interface ProxyHook {
   (request: IncomingMessage, seq: number): Verdict | Promise<Verdict>

@@ -1,6 +1,6 @@
 // S6: get-or-create returns the existing resource when the tags match (all sent tags, or only
 // the listed discriminating keys), else creates one: the documentation's worked example.
-import { documentedExample, type DiscriminationProbe } from '../../../fixtures/discrimination.ts'
+import { documentedExample, type DiscriminationProbe } from '../../../fixtures/documentedDiscriminationExample.ts'
 import type { Tags } from '../../contract/types.ts'
 import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check } from './check.ts'

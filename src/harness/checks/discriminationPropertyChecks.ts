@@ -1,8 +1,8 @@
-// S6 over random tags and discriminators (fixtures/discriminators.ts), for users, conversations
+// S6 over random tags and discriminators (fixtures/discriminationCases.ts), for users, conversations
 // and messages, within one channel and one conversation: identical input finds the same
 // resource; with a discriminator, a different value on a listed key makes a new one and
 // different values on unlisted keys do not; without one, any differing tag makes a new one.
-import { discriminationCases } from '../../../fixtures/discriminators.ts'
+import { discriminationCases } from '../../../fixtures/discriminationCases.ts'
 import { sentTags } from '../../../fixtures/tagMaps.ts'
 import type { Tags } from '../../contract/types.ts'
 import type { Check } from './check.ts'

@@ -6,7 +6,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { Agent, request } from 'undici'
 import type { RawAnswer } from './targetGuard.ts'
 
-export interface OutgoingRequest {
+interface OutgoingRequest {
   method: string
   url: string
   headers: Record<string, string>

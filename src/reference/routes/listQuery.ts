@@ -34,13 +34,6 @@ export function dateRange<F extends string>(
   return lowest === undefined && highest === undefined ? undefined : { field, lowest, highest }
 }
 
-/** A predicate for afterDate/beforeDate, both inclusive, on one date field (dateRange bounds an ordered walk instead). */
-export function withinDates<R>(query: Record<string, unknown>, field: (item: R) => string): (item: R) => boolean {
-  const after = dateBound(query, 'afterDate')
-  const before = dateBound(query, 'beforeDate')
-  return (item) => (!after || field(item) >= after) && (!before || field(item) <= before)
-}
-
 export function tagsFilter(query: Record<string, unknown>): Record<string, string> | undefined {
   const tags = query.tags
   if (tags === undefined) return undefined

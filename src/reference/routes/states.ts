@@ -5,8 +5,9 @@ import { newId, timestamp } from '../clock.ts'
 import type { OperationRequest, OperationRouter } from '../operationRoutes.ts'
 import type { ChatStore, StoredState } from '../store/chatStore.ts'
 
+/** A state's path, validated against its schema before a handler runs, so its type is a documented one. */
 interface Address {
-  type: string
+  type: State['type']
   id: string
   name: string
 }

@@ -1,7 +1,7 @@
 // Workflows (the spec scope, S15): create, get, update the fields sent, delete, list with filters
 // (most recent first), and get-or-create by tags (S6) within a status group.
 import type { CreateWorkflowBody, GetOrCreateWorkflowBody, UpdateWorkflowBody, Workflow } from '../../contract/types.ts'
-import { isInStatusGroup, type WorkflowStatusGroup } from '../../contract/workflowStatusGroups.ts'
+import { isInStatusGroup } from '../../contract/workflowStatusGroups.ts'
 import { ApiError, notFound } from '../apiError.ts'
 import { defaultTimeoutAt, newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
@@ -94,7 +94,7 @@ export function registerWorkflows(router: OperationRouter, store: ChatStore): vo
   router.register<GetOrCreateWorkflowBody>('getOrCreateWorkflow', ({ body }) => {
     // The eventId rule is the create's: checked first, so the answer does not depend on what exists.
     requireEventFor(body.status, body.eventId, 'getOrCreateWorkflow')
-    const group = body.discriminateByStatusGroup as WorkflowStatusGroup | undefined
+    const group = body.discriminateByStatusGroup
     const name = fitted(resource, 'name', body.name)
     // Matching is by tags as S6 says, among workflows of the same name (as a conversation's
     // channel scopes getOrCreateConversation here: [open]) and, with a status group, only those in it.

@@ -83,8 +83,3 @@ export function pageOfSorted<T>(
   }
   return takePage(entries(), request.size) as Page<T>
 }
-
-/** The cursor of a resource sorted by one of its date fields. */
-export function byField<T extends { id: string }>(field: keyof T): (item: T) => Cursor {
-  return (item) => ({ v: String(item[field]), id: item.id })
-}
