@@ -82,7 +82,7 @@ const filters: SpecListFilter<T.Task>[] = [
   },
 ]
 
-export const taskKind: SpecResourceKind<T.Task> = {
+const taskKind: SpecResourceKind<T.Task> = {
   name: 'task',
   rule: 'S14',
   key: 'task',

@@ -83,7 +83,7 @@ const filters: SpecListFilter<T.Workflow>[] = [
     matches: hasTags,
   },
 ]
-export const workflowKind: SpecResourceKind<T.Workflow> = {
+const workflowKind: SpecResourceKind<T.Workflow> = {
   name: 'workflow',
   rule: 'S15',
   key: 'workflow',

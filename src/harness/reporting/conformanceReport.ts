@@ -123,7 +123,7 @@ export interface Judgement {
 }
 
 /** The operations a report lists: the documented 33, and the 15 of the spec scope when it is configured. */
-export function certifiedOperations(configured: readonly Feature[]): ChatOperation[] {
+function certifiedOperations(configured: readonly Feature[]): ChatOperation[] {
   return [...operations.values(), ...(configured.includes('specScope') ? specOperations.values() : [])]
 }
 
