@@ -120,6 +120,10 @@ test('the spec scope: off, its skipped checks count nowhere and the report lists
   assert.equal(on.operations.find((op) => op.id === 'getTask')?.status.full, 'failed')
   assert.equal(on.operations.find((op) => op.id === 'getTask')?.status.core, 'unchecked')
   assert.equal(on.levels.core.verdict, 'conforms')
+  // core counts the documented 33 (the 15 are shown without a check there); full all 48.
+  assert.equal(on.levels.core.operations.total, 33)
+  assert.equal(on.levels.full.operations.total, 48)
+  assert.equal(badgeMessage(on), 'full 1 failing')
   assert.equal(on.levels.full.verdict, 'does not conform')
   assert.ok(matrixRules(on).includes('S19'))
   assert.match(markdownReport(on), /^\| getTask \|/m)

@@ -13,6 +13,9 @@ export type Feature = 'action' | 'integration' | 'specScope'
 
 export const features: readonly Feature[] = ['action', 'integration', 'specScope']
 
+/** The level of every check that needs a feature (and of the spec scope's operations). */
+export const featureLevel: Level = 'full'
+
 /** Why a check of a feature the run is not configured for is skipped: its reason in the report. */
 export const notConfigured: Record<Feature, string> = {
   action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',

@@ -5,7 +5,7 @@
 import type { ChatOperationId } from '../../contract/operations.ts'
 import { ruleOfCheck, type RuleId } from '../../contract/rules.ts'
 import type { CheckContext } from './checkContext.ts'
-import type { Feature, Level } from '../../contract/levels.ts'
+import { featureLevel, type Feature, type Level } from '../../contract/levels.ts'
 
 export interface CheckSpec {
   id: string
@@ -26,6 +26,6 @@ export interface Check {
 }
 
 export function defineCheck(spec: CheckSpec, run: Check['run']): Check {
-  const level: Level = spec.needs ? 'full' : spec.usage ? 'strict' : 'core'
+  const level: Level = spec.needs ? featureLevel : spec.usage ? 'strict' : 'core'
   return { spec, rule: ruleOfCheck(spec.id), level, run }
 }

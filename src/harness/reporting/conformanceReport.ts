@@ -3,9 +3,22 @@
 // worst of its operations (failed > skipped > passed), so report, badge and exit code are one
 // computation (levelResult below).
 import type { Exchange } from '../client/exchangeLog.ts'
-import { operations, specOperations, type ChatOperation, type ChatOperationId } from '../../contract/operations.ts'
+import {
+  isSpecOperationId,
+  operations,
+  specOperations,
+  type ChatOperation,
+  type ChatOperationId,
+} from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
-import { countsAt, features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
+import {
+  countsAt,
+  featureLevel,
+  features as allFeatures,
+  levels,
+  type Feature,
+  type Level,
+} from '../../contract/levels.ts'
 import type { RunFacts } from './runFacts.ts'
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
@@ -142,8 +155,11 @@ export function judge(checks: readonly CheckEntry[], configured: readonly Featur
     const atLevel = checks.filter((check) => countsAt(check, level, features))
     for (const entry of entries)
       entry.status[level] = operationStatus(atLevel.filter((check) => check.operation === entry.id))
+    // The spec scope's operations are certified by the level of features alone: at another
+    // level they are shown (no check there) but not counted, so core stays "33 of 33".
+    const counted = entries.filter((entry) => level === featureLevel || !isSpecOperationId(entry.id))
     results[level] = levelResult(
-      entries.map((entry) => entry.status[level]),
+      counted.map((entry) => entry.status[level]),
       atLevel,
     )
   }
