@@ -114,7 +114,7 @@ const importTwice: Check = defineCheck(
         first,
         `message ${i + 1} must be the one sent (type ${sent?.type} in ${sent?.conversationId}), was ${message.type} in ${message.conversationId}`,
       )
-      if (sent && message.createdAt !== new Date(sent.createdAt).toISOString())
+      if (sent && Date.parse(message.createdAt) !== Date.parse(sent.createdAt))
         observe(`importMessages gave message ${i + 1} createdAt ${message.createdAt}, not the ${sent.createdAt} sent`)
     })
     const again = await f.api.call<Imported>('importMessages', { body: batch })

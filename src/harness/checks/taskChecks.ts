@@ -93,7 +93,6 @@ const taskKind: SpecResourceKind<T.Task> = {
     return {
       ...f.make.taskBody(conversation.id),
       userId: user.id,
-      timeoutAt: new Date(Date.now() + 3_600_000).toISOString(),
       tags: f.values.tags(2),
     }
   },

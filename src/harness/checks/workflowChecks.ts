@@ -101,7 +101,6 @@ const workflowKind: SpecResourceKind<T.Workflow> = {
       ...f.make.workflowBody(),
       conversationId: conversation.id,
       userId: user.id,
-      timeoutAt: new Date(Date.now() + 3_600_000).toISOString(),
       tags: f.values.tags(2),
     }
   },
