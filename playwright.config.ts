@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { ConfigError } from './src/environment/configError.ts'
-import { readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
+import { configuredFeatures, readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
 import { environment, parseInteger } from './src/environment/environmentValues.ts'
 import { codeFile, nodeArguments, packageInfo } from './src/environment/packageLayout.ts'
 import { runIdentity } from './src/harness/config/runIdentity.ts'
@@ -83,7 +83,7 @@ export default defineConfig({
     runId,
     harnessVersion,
     level: harness.level,
-    features: [...(harness.action ? ['action'] : []), ...(harness.integrationId ? ['integration'] : [])],
+    features: configuredFeatures(harness),
     targetName: harness.target.name,
     targetVersion: harness.target.version,
     ...identityEntry(seed, runId),

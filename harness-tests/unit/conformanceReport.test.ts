@@ -14,6 +14,7 @@ import {
 } from '../../src/harness/reporting/conformanceReport.ts'
 import { htmlReport } from '../../src/harness/reporting/htmlReport.ts'
 import { markdownReport } from '../../src/harness/reporting/markdownReport.ts'
+import { matrixRules } from '../../src/harness/reporting/reportMatrix.ts'
 import { identityEntry, readRunMetadata, ShardMismatch } from '../../src/harness/reporting/runMetadata.ts'
 import type { Feature, Level } from '../../src/contract/levels.ts'
 
@@ -98,6 +99,35 @@ test('strict adds the usage checks; full adds only the checks of configured feat
   // Configured, the same skip makes full incomplete: a certification may skip nothing of its level.
   assert.equal(report(checks, 'full', ['action', 'integration']).levels.full.verdict, 'incomplete')
   assert.ok(!countsAt(checks[1] as CheckEntry, 'core', new Set()))
+})
+
+test('the spec scope: off, its skipped checks count nowhere and the report lists the 33; on, they count at full and it lists 48', () => {
+  const spec = (status: CheckEntry['status']) =>
+    check('S14.task.create-then-get', status, {
+      rule: 'S14',
+      operation: 'getTask',
+      level: 'full',
+      needs: 'specScope',
+      ...(status === 'skipped' ? { reason: 'not configured' } : {}),
+    })
+  const off = report([check('S8.core', 'passed'), spec('skipped')], 'full', ['action', 'integration'])
+  const without = report([check('S8.core', 'passed')], 'full', ['action', 'integration'])
+  assert.deepEqual(off.levels, without.levels)
+  assert.equal(off.operations.length, 33)
+  assert.ok(!matrixRules(off).includes('S14'))
+  const on = report([check('S8.core', 'passed'), spec('failed')], 'full', ['action', 'integration', 'specScope'])
+  assert.equal(on.operations.length, 48)
+  assert.equal(on.operations.find((op) => op.id === 'getTask')?.status.full, 'failed')
+  assert.equal(on.operations.find((op) => op.id === 'getTask')?.status.core, 'unchecked')
+  assert.equal(on.levels.core.verdict, 'conforms')
+  // core counts the documented 33 (the 15 are shown without a check there); full all 48.
+  assert.equal(on.levels.core.operations.total, 33)
+  assert.equal(on.levels.full.operations.total, 48)
+  assert.equal(badgeMessage(on), 'full 1 failing')
+  assert.equal(on.levels.full.verdict, 'does not conform')
+  assert.ok(matrixRules(on).includes('S19'))
+  assert.match(markdownReport(on), /^\| getTask \|/m)
+  assert.doesNotMatch(markdownReport(off), /^\| getTask \|/m)
 })
 
 test('a level with no check at all does not conform', () => {

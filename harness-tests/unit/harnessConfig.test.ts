@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { ConfigError } from '../../src/environment/configError.ts'
-import { readHarnessConfig } from '../../src/harness/config/harnessConfig.ts'
+import { configuredFeatures, readHarnessConfig } from '../../src/harness/config/harnessConfig.ts'
 import { referenceDefaults } from '../../src/reference/defaults.ts'
 import { withEmbeddedTarget } from '../../src/runs/embeddedTarget.ts'
 
@@ -121,4 +121,19 @@ test('the target name and version are optional', () => {
     CONFORMANCE_TARGET_VERSION: '2.4.1',
   })
   assert.deepEqual(named.target, { name: 'Acme chat', version: '2.4.1' })
+})
+
+test('the spec scope: off for a named target unless CONFORMANCE_SPEC_SCOPE=on; on for the embedded reference unless set off', () => {
+  assert.equal(readHarnessConfig(target).specScope, false)
+  assert.equal(readHarnessConfig({ ...target, CONFORMANCE_SPEC_SCOPE: 'on' }).specScope, true)
+  assert.equal(readHarnessConfig({ ...target, CONFORMANCE_SPEC_SCOPE: 'OFF' }).specScope, false)
+  configError({ ...target, CONFORMANCE_SPEC_SCOPE: 'yes please' }, 'CONFORMANCE_SPEC_SCOPE')
+  assert.equal(readHarnessConfig(withEmbeddedTarget({})).specScope, true)
+  assert.equal(readHarnessConfig(withEmbeddedTarget({ CONFORMANCE_SPEC_SCOPE: 'off' })).specScope, false)
+  assert.deepEqual(configuredFeatures(readHarnessConfig(withEmbeddedTarget({}))), [
+    'action',
+    'integration',
+    'specScope',
+  ])
+  assert.deepEqual(configuredFeatures(readHarnessConfig(target)), [])
 })

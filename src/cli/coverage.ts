@@ -1,4 +1,4 @@
-// npm run coverage: writes the table of the 33 operations and the checks covering each into
+// npm run coverage: writes the table of the 48 operations and the checks covering each into
 // docs/coverage.md (between its coverage markers). With --check it writes nothing and exits 1 when the
 // table is stale or an operation lacks a failure-path check (or a rule lacks a check).
 import { readFileSync, writeFileSync } from 'node:fs'

@@ -68,7 +68,7 @@ ${targetVariables}`,
     summary: 'print the contract as an OpenAPI 3.0 document',
     help: `usage: ${bin} openapi [--out <file>] [--check]
 
-Prints the 33 operations the suite checks as an OpenAPI 3.0 document built from its JSON Schemas,
+Prints the 48 chat operations (the documented 33 and the spec scope's 15) as an OpenAPI 3.0 document built from its JSON Schemas,
 or writes it to --out <file>. --check exits 1 when that file (default: the package's own copy)
 differs from what the schemas give.`,
     run: () => import('./openapi.ts'),

@@ -81,10 +81,6 @@ export function chatOperation(id: ChatOperationId): ChatOperation {
   return op
 }
 
-export function isOperationId(id: string): id is OperationId {
-  return operations.has(id as OperationId)
-}
-
 export function isSpecOperationId(id: string): id is SpecOperationId {
   return specOperations.has(id as SpecOperationId)
 }

@@ -58,6 +58,8 @@ export interface CertifySettings {
   unansweredLimit?: number
   /** CONFORMANCE_TIMEOUTS_PER_OPERATION */
   timeoutsPerOperation?: number
+  /** CONFORMANCE_SPEC_SCOPE: certify the 15 operations beyond the documented 33 (default: on for the embedded reference, else off). */
+  specScope?: boolean
 }
 
 export interface CertifyOptions extends CertifySettings {
@@ -95,6 +97,7 @@ const variables: Record<keyof CertifySettings, string> = {
   rateLimitRetries: 'CONFORMANCE_RATE_LIMIT_RETRIES',
   unansweredLimit: 'CONFORMANCE_UNANSWERED_LIMIT',
   timeoutsPerOperation: 'CONFORMANCE_TIMEOUTS_PER_OPERATION',
+  specScope: 'CONFORMANCE_SPEC_SCOPE',
 }
 
 /** A run that wrote no report: a configuration error (exit 2), a target that cannot be certified (3), … */
@@ -111,6 +114,7 @@ export class CertificationError extends Error {
 
 function variableText(value: CertifySettings[keyof CertifySettings]): string {
   if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return value ? 'on' : 'off'
   if (Array.isArray(value)) return value.join(',')
   return typeof value === 'number' ? String(value) : JSON.stringify(value)
 }

@@ -17,6 +17,8 @@ export function embeddedTargetSettings(env: Env): Record<string, string> {
     CONFORMANCE_TOKEN: referenceDefaults.token,
     CONFORMANCE_BOT_ID: referenceDefaults.botId,
     CONFORMANCE_INTEGRATION_ID: referenceDefaults.integrationId,
+    // The reference serves all 48 operations: its quick start certifies the spec scope too.
+    CONFORMANCE_SPEC_SCOPE: 'on',
   }
   // An action named by the user comes with the user's input (or none); the default one with its own.
   if (textValue(env, 'CONFORMANCE_ACTION') === undefined) {

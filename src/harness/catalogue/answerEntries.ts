@@ -2,7 +2,7 @@
 // (ids S1, dates S2, lengths S3, enums S4, the rest SHAPE) and one for its error answers (S13). A
 // check that fails because an answer broke the schema fails here too, under the rule it broke, so
 // a report says "S1 broken by createUser" rather than only "S8 failed".
-import { operations, type OperationId } from '../../contract/operations.ts'
+import { allOperations, type ChatOperationId } from '../../contract/operations.ts'
 import { isRuleId, type RuleId } from '../../contract/rules.ts'
 import { contractSchemas, type SchemaNode } from '../../contract/schemaRegistry.ts'
 import { defineCheck } from '../checks/check.ts'
@@ -21,19 +21,19 @@ function rulesIn(node: unknown, found = new Set<RuleId>()): Set<RuleId> {
 }
 
 /** The rules an operation's success answer can break: SHAPE plus the x-rules of its schema. */
-function answerRules(operationId: OperationId): RuleId[] {
-  const op = operations.get(operationId)
+function answerRules(operationId: ChatOperationId): RuleId[] {
+  const op = allOperations.get(operationId)
   if (!op) return []
   return ['SHAPE', ...rulesIn(contractSchemas().schemaOf(op.response))]
 }
 
 /** The id of the derived check of one operation's answers under one rule. */
-export function answerCheckId(rule: RuleId, operation: OperationId, answers: DerivedEntry['answers']): string {
+export function answerCheckId(rule: RuleId, operation: ChatOperationId, answers: DerivedEntry['answers']): string {
   return `${rule}.${operation}.${answers === 'error' ? 'error-answers' : 'answers'}`
 }
 
 function entry(
-  operation: OperationId,
+  operation: ChatOperationId,
   rule: RuleId,
   answers: DerivedEntry['answers'],
   area: string,
@@ -59,7 +59,7 @@ function entry(
  * only when every tested check of the operation does.
  */
 export function answerEntries(area: string, tested: readonly TestedEntry[]): DerivedEntry[] {
-  return [...operations.keys()].flatMap((operation) => {
+  return [...allOperations.keys()].flatMap((operation) => {
     const own = tested.filter((check) => check.operation === operation)
     const errorNeeds = own.some((check) => !check.needs) ? undefined : own[0]?.needs
     return [

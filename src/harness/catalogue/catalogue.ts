@@ -19,8 +19,9 @@ import { eventChecks } from '../checks/eventChecks.ts'
 import { integrationChecks } from '../checks/integrationChecks.ts'
 import { listFindsCreated, participantFilter, tagFilterInBrackets } from '../checks/listChecks.ts'
 import { messageDirectionChecks } from '../checks/messageChecks.ts'
+import { analyticsChecks, cancelChecks, importChecks, initializeChecks } from '../checks/ingestionChecks.ts'
 import { modelChecks } from '../checks/model/modelChecks.ts'
-import { operationChecks } from '../checks/operationChecks.ts'
+import { operationChecks, specOperationChecks } from '../checks/operationChecks.ts'
 import { pagesProperty } from '../checks/manyPagesChecks.ts'
 import { participantChecks } from '../checks/participantChecks.ts'
 import { concurrentGetOrCreateOneId } from '../checks/raceChecks.ts'
@@ -31,6 +32,8 @@ import { stateChecks } from '../checks/stateChecks.ts'
 import { tagUpdateChecks } from '../checks/tagChecks.ts'
 import { tagPropertyChecks } from '../checks/tagPropertyChecks.ts'
 import { tagValueChecks } from '../checks/tagValueChecks.ts'
+import { taskChecks } from '../checks/taskChecks.ts'
+import { workflowChecks } from '../checks/workflowChecks.ts'
 import { answerEntries } from './answerEntries.ts'
 import type { CatalogueEntry, TestedEntry } from './catalogueEntry.ts'
 
@@ -63,13 +66,37 @@ const areas: Record<string, Groups> = {
     ...taggedResourceGroups(messageKind),
     direction: () => messageDirectionChecks,
     operations: () => operationChecks('messages'),
+    // The spec scope (CONFORMANCE_SPEC_SCOPE): importMessages (S17), initializeIncomingMessage (S18).
+    import: importChecks,
+    initialize: initializeChecks,
+    'spec-operations': () => specOperationChecks('messages'),
   },
   participants: { behaviour: () => participantChecks, operations: () => operationChecks('participants') },
-  events: { behaviour: () => eventChecks, operations: () => operationChecks('events') },
+  events: {
+    behaviour: () => eventChecks,
+    operations: () => operationChecks('events'),
+    // The spec scope: cancelScheduledEvent (S16).
+    'cancel-scheduled': cancelChecks,
+    'spec-operations': () => specOperationChecks('events'),
+  },
   states: { behaviour: () => stateChecks(), operations: () => operationChecks('states') },
   actions: { behaviour: () => actionChecks, operations: () => operationChecks('actions') },
   integrations: { behaviour: () => integrationChecks, operations: () => operationChecks('integrations') },
   tags: { 'tag-values': () => tagValueChecks(), operations: () => operationChecks('tags') },
+  // The spec scope (CONFORMANCE_SPEC_SCOPE): tasks (S14), workflows (S15), analytics (S19).
+  tasks: {
+    'read-after-write': taskChecks.readAfterWrite,
+    lists: taskChecks.lists,
+    operations: () => specOperationChecks('tasks'),
+  },
+  workflows: {
+    'read-after-write': workflowChecks.readAfterWrite,
+    status: workflowChecks.status,
+    'get-or-create': workflowChecks['get-or-create'],
+    lists: workflowChecks.lists,
+    operations: () => specOperationChecks('workflows'),
+  },
+  analytics: { behaviour: analyticsChecks, operations: () => specOperationChecks('analytics') },
   boundaries: { lengths: lengthBoundaryChecks, ranges: rangeBoundaryChecks },
   enumerations: { enumerations: enumerationChecks },
   pagination: perKind(pagesProperty),

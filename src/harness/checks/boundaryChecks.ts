@@ -57,7 +57,8 @@ function lengthsOf(cases: LengthCase[]): string {
 
 const lengthBoundaryCheck = (row: LengthBoundary): Check => {
   const template = operationRequests[row.operation]
-  const examples = row.examples.filter((c) => !template.rejectionOnly || !isWithin(row, c.length))
+  const rejectionOnly = template.rejectionOnly ?? template.rejectionOnlyFields?.[fieldName(row)]
+  const examples = row.examples.filter((c) => !rejectionOnly || !isWithin(row, c.length))
   const within = examples.filter((c) => isWithin(row, c.length))
   const accepts = within.length
     ? `accepts ${fieldName(row)} of ${lengthsOf(within)} characters${within.some((c) => c.astral > 0) ? ' (also astral)' : ''}, `
@@ -74,7 +75,7 @@ const lengthBoundaryCheck = (row: LengthBoundary): Check => {
         row.holdsTagKeys && !!f.harness.tagKeys,
         `${fieldName(row)} holds tag keys, and CONFORMANCE_TAG_KEYS declares none of ${row.maxLength} characters`,
       )
-      return { arbitrary: template.rejectionOnly ? row.past : fc.oneof(row.within, row.past), examples }
+      return { arbitrary: rejectionOnly ? row.past : fc.oneof(row.within, row.past), examples }
     },
     (f, sent) => sendLength(f, row, sent),
   )

@@ -2,14 +2,14 @@
 // (S8.message.delete-then-404). The catalogue lists every check (src/harness/catalogue/); a spec
 // registers them as Playwright tests whose titles start with the id, so --grep S8 selects a rule
 // and the report can name what a failure broke.
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import { ruleOfCheck, type RuleId } from '../../contract/rules.ts'
 import type { CheckContext } from './checkContext.ts'
-import type { Feature, Level } from '../../contract/levels.ts'
+import { featureLevel, type Feature, type Level } from '../../contract/levels.ts'
 
 export interface CheckSpec {
   id: string
-  operation: OperationId
+  operation: ChatOperationId
   summary: string
   /** The rule is [usage]: how the vendor's client uses the API, checked at the strict level. */
   usage?: boolean
@@ -26,6 +26,6 @@ export interface Check {
 }
 
 export function defineCheck(spec: CheckSpec, run: Check['run']): Check {
-  const level: Level = spec.needs ? 'full' : spec.usage ? 'strict' : 'core'
+  const level: Level = spec.needs ? featureLevel : spec.usage ? 'strict' : 'core'
   return { spec, rule: ruleOfCheck(spec.id), level, run }
 }

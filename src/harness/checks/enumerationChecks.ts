@@ -9,12 +9,14 @@ import { expectProbeAnswer, sendFieldProbe } from './fieldProbe.ts'
 import { defineProperty } from './property.ts'
 import { operationRequests } from './operationRequests.ts'
 
-const documentedValuesAccepted = (row: Enumeration): Check =>
-  defineCheck(
+const documentedValuesAccepted = (row: Enumeration): Check => {
+  const needs = operationRequests[row.operation].needs
+  return defineCheck(
     {
       id: `${row.rule}.${row.operation}.${fieldName(row)}.documented-values-accepted`,
       operation: row.operation,
       summary: `${row.operation} accepts every documented ${fieldName(row)}: ${row.values.join(', ')}`,
+      ...(needs ? { needs } : {}),
     },
     async (f) => {
       for (const value of row.values) {
@@ -30,6 +32,7 @@ const documentedValuesAccepted = (row: Enumeration): Check =>
       }
     },
   )
+}
 
 const outsideValuesRejected = (row: Enumeration): Check => {
   const needs = operationRequests[row.operation].needs

@@ -1,7 +1,7 @@
 // Walking a list to its end (S7), with a bound on the pages so a target whose nextToken never
 // ends cannot hold the run.
 import type { CallOptions, Reply, RuntimeClient } from '../client/runtimeClient.ts'
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import { expectSuccess, expectThat } from './expectations.ts'
 
 const maxPages = 100
@@ -20,7 +20,7 @@ export interface Walk<T> {
  */
 export async function walkPages<T>(
   api: RuntimeClient,
-  op: OperationId,
+  op: ChatOperationId,
   listKey: string,
   options: CallOptions,
   encode?: (query: Record<string, unknown>) => string,
@@ -34,7 +34,7 @@ export async function walkPages<T>(
  */
 export function walkAtMost<T>(
   api: RuntimeClient,
-  op: OperationId,
+  op: ChatOperationId,
   listKey: string,
   options: CallOptions,
   pages: number,
@@ -44,7 +44,7 @@ export function walkAtMost<T>(
 
 async function walk<T>(
   api: RuntimeClient,
-  op: OperationId,
+  op: ChatOperationId,
   listKey: string,
   options: CallOptions,
   encode: ((query: Record<string, unknown>) => string) | undefined,

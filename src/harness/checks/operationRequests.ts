@@ -1,4 +1,5 @@
-// The one table of requests: for each of the 33 operations, how to build a request that must
+// The one table of requests: for each of the 48 operations (the spec scope's 15 need the target
+// configured for them), how to build a request that must
 // succeed, with what it refers to made first (a chat for a message, a conversation for its
 // state). Two things are derived from each entry:
 // - a valid call (validRequest): the request, its address made to exist, one item made for a list
@@ -10,7 +11,7 @@
 import { documentedValue } from '../../../fixtures/contractFields.ts'
 import { notFound, type ExpectedError } from '../../contract/documentedErrors.ts'
 import type { Feature } from '../../contract/levels.ts'
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId, OperationId, SpecOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import type { CallOptions } from '../client/runtimeClient.ts'
 import type { CheckContext } from './checkContext.ts'
@@ -42,6 +43,8 @@ export interface OperationRequest {
   namesUnknown?: boolean
   /** Why only requests a conforming target rejects are sent to this operation by generated probes. */
   rejectionOnly?: string
+  /** The same for some of its fields (by fieldName: title, tags.value), each with why. */
+  rejectionOnlyFields?: Record<string, string>
 }
 
 const unknownId: UnknownIdAnswer = { expected: notFound }
@@ -89,7 +92,7 @@ async function chatParticipant(context: CheckContext): Promise<CallOptions> {
   return { params: { id: conversation.id, userId: user.id } }
 }
 
-export const operationRequests: Record<OperationId, OperationRequest> = {
+const documentedRequests: Record<OperationId, OperationRequest> = {
   // Users
   createUser: { build: ({ make }) => ({ body: make.userBody() }) },
   listUsers: {
@@ -221,8 +224,120 @@ export const operationRequests: Record<OperationId, OperationRequest> = {
   },
 }
 
+/** What the 15 operations of the spec scope need: the target configured for them (CONFORMANCE_SPEC_SCOPE). */
+const specScope = { needs: 'specScope' } as const
+
+/** An event to name where a workflow is in_progress (S15): every workflow request carries one, so a status probe can be any value. */
+async function startingEvent({ make }: CheckContext): Promise<{ eventId: string }> {
+  return { eventId: (await make.event()).id }
+}
+
+// The title and description a task's body takes are longer than those its resource holds: what
+// happens to one in between is [open] (S14), so only lengths past the body's limit are probed.
+const taskTextBetweenLimits =
+  'a title or description longer than the Task holds but within the body limit may be rejected, cut or stored [open]'
+
+async function importBody(context: CheckContext): Promise<CallOptions> {
+  const { user, conversation } = await context.make.chatOfTest()
+  return {
+    body: {
+      messages: [
+        {
+          ...context.make.messageBody({ user, conversation }),
+          tags: ownTag(context),
+          createdAt: new Date().toISOString(),
+          discriminateByTags: [],
+        },
+      ],
+    },
+  }
+}
+
+function initializeBody(context: CheckContext): CallOptions {
+  const { make, values } = context
+  return {
+    body: {
+      user: { ...make.userBody(), tags: ownTag(context), discriminateByTags: [] },
+      conversation: { channel: make.channel(), tags: ownTag(context), discriminateByTags: [] },
+      message: {
+        type: 'text',
+        payload: { text: values.faker.lorem.sentence() },
+        tags: ownTag(context),
+        discriminateByTags: [],
+      },
+    },
+  }
+}
+
+/** The spec scope's 15 operations (S14-S19), certified when the target is configured for them. */
+const specScopeRequests: Record<SpecOperationId, OperationRequest> = {
+  // Events: only a scheduled event can be cancelled. An unknown id is S16's own check.
+  cancelScheduledEvent: { ...specScope, build: async ({ make }) => byId((await make.scheduledEvent()).id) },
+  // Messages that arrive from elsewhere, under run-unique tags: nothing else can match them.
+  initializeIncomingMessage: { ...specScope, build: initializeBody },
+  importMessages: { ...specScope, build: importBody },
+
+  // Tasks
+  createTask: {
+    ...specScope,
+    build: async ({ make }) => ({ body: make.taskBody((await make.chatOfTest()).conversation.id) }),
+    rejectionOnlyFields: { title: taskTextBetweenLimits, description: taskTextBetweenLimits },
+  },
+  listTasks: {
+    ...specScope,
+    build: ({ values }) => ({ query: { type: values.unique('conformanceTask') } }),
+    listed: async ({ make }, request) => void (await make.task({ type: request.query?.type as string })),
+  },
+  getTask: { ...specScope, build: async ({ make }) => byId((await make.task()).id), ids: { id: unknownId } },
+  updateTask: {
+    ...specScope,
+    build: async (context) => ({ ...byId((await context.make.task()).id), body: { tags: ownTag(context) } }),
+    ids: { id: unknownId },
+  },
+  deleteTask: { ...specScope, build: async ({ make }) => byId((await make.task()).id), ids: { id: unknownId } },
+
+  // Workflows
+  createWorkflow: {
+    ...specScope,
+    build: async (context) => ({ body: { ...context.make.workflowBody(), ...(await startingEvent(context)) } }),
+  },
+  listWorkflows: {
+    ...specScope,
+    build: ({ values }) => ({ query: { name: values.unique('conformanceWorkflow') } }),
+    listed: async ({ make }, request) => void (await make.workflow({ name: request.query?.name as string })),
+  },
+  getWorkflow: { ...specScope, build: async ({ make }) => byId((await make.workflow()).id), ids: { id: unknownId } },
+  updateWorkflow: {
+    ...specScope,
+    build: async (context) => ({
+      ...byId((await context.make.workflow()).id),
+      body: { tags: ownTag(context), ...(await startingEvent(context)) },
+    }),
+    ids: { id: unknownId },
+  },
+  deleteWorkflow: {
+    ...specScope,
+    build: async ({ make }) => byId((await make.workflow()).id),
+    ids: { id: unknownId },
+  },
+  getOrCreateWorkflow: {
+    ...specScope,
+    build: async (context) => ({
+      body: { ...context.make.workflowBody(), tags: ownTag(context), ...(await startingEvent(context)) },
+    }),
+  },
+
+  // Analytics: nothing can be read back, nor taken back (S19).
+  trackAnalytics: { ...specScope, build: ({ values }) => ({ body: { name: values.unique('conformance'), count: 1 } }) },
+}
+
+export const operationRequests: Record<ChatOperationId, OperationRequest> = {
+  ...documentedRequests,
+  ...specScopeRequests,
+}
+
 /** A request the target must answer with success: built, its address made, an item listed. */
-export async function validRequest(context: CheckContext, operation: OperationId): Promise<CallOptions> {
+export async function validRequest(context: CheckContext, operation: ChatOperationId): Promise<CallOptions> {
   const entry = operationRequests[operation]
   const request = await entry.build(context)
   await entry.prepare?.(context, request)
@@ -231,6 +346,6 @@ export async function validRequest(context: CheckContext, operation: OperationId
 }
 
 /** A valid request to change one field of; call `prepare` of the entry once the field is set. */
-export async function probeBase(context: CheckContext, operation: OperationId): Promise<CallOptions> {
+export async function probeBase(context: CheckContext, operation: ChatOperationId): Promise<CallOptions> {
   return operationRequests[operation].build(context)
 }

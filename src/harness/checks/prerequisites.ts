@@ -1,6 +1,7 @@
 // What a check needs to exist before it can look at its own operation: a user, a conversation,
 // a message. Created through the API (and so deleted when the test ends); a failure here says
 // it was a prerequisite.
+import { documentedValue } from '../../../fixtures/contractFields.ts'
 import type { Values } from '../../../fixtures/values.ts'
 import type { RuntimeClient } from '../client/runtimeClient.ts'
 import type * as T from '../../contract/types.ts'
@@ -74,6 +75,50 @@ export class Prerequisites {
 
   async event(body: T.CreateEventBody = this.eventBody()): Promise<T.Event> {
     return expectSuccess(await this.api.createEvent(body), asPrerequisite).event
+  }
+
+  /** An event scheduled an hour ahead: it stays scheduled while a check looks at it. */
+  async scheduledEvent(): Promise<T.Event> {
+    return this.event(this.eventBody({ schedule: { delay: 3_600_000 } }))
+  }
+
+  /** A valid createTask body in a conversation, of a type no other check uses (spec scope, S14). */
+  taskBody(conversationId: string): T.CreateTaskBody {
+    return {
+      type: this.values.unique('conformanceTask'),
+      conversationId,
+      title: this.values.faker.lorem.words(3),
+      description: this.values.faker.lorem.sentence(),
+      data: { step: this.values.faker.word.verb() },
+      tags: {},
+    }
+  }
+
+  /** A task in the check's conversation (deleted when the check ends). */
+  async task(body: Partial<T.CreateTaskBody> = {}): Promise<T.Task> {
+    const { conversation } = await this.chatOfTest()
+    const reply = await this.api.call<{ task: T.Task }>('createTask', {
+      body: { ...this.taskBody(conversation.id), ...body },
+    })
+    return expectSuccess(reply, asPrerequisite).task
+  }
+
+  /** A valid createWorkflow body, of a name no other check uses, in a status it may be created in (S15). */
+  workflowBody(): T.CreateWorkflowBody {
+    return {
+      name: this.values.unique('conformanceWorkflow'),
+      status: documentedValue('requests/createWorkflow.json', ['status'], 'pending'),
+      input: { step: this.values.faker.word.verb() },
+      tags: {},
+    }
+  }
+
+  /** A workflow (deleted when the check ends). */
+  async workflow(body: Partial<T.CreateWorkflowBody> = {}): Promise<T.Workflow> {
+    const reply = await this.api.call<{ workflow: T.Workflow }>('createWorkflow', {
+      body: { ...this.workflowBody(), ...body },
+    })
+    return expectSuccess(reply, asPrerequisite).workflow
   }
 
   /** Where a state can be set: a new conversation's, under a name no other check uses. */

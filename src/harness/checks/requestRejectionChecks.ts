@@ -4,7 +4,7 @@
 // answers the documented error with the documented error body (expectError checks the body).
 import type { CallOptions } from '../client/runtimeClient.ts'
 import type { CheckContext } from './checkContext.ts'
-import { operation, type OperationId } from '../../contract/operations.ts'
+import { chatOperation, type ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { defineCheck, type Check } from './check.ts'
 import { expectError, expectSuccess, type ExpectedError } from './expectations.ts'
@@ -21,7 +21,7 @@ function describe(expected: ExpectedError): string {
 
 /** A failure-path check of one operation: its valid call is prepared, then broken by `run`. */
 function rejectionCheck(
-  id: OperationId,
+  id: ChatOperationId,
   name: { rule: RuleId; suffix: string; summary: string },
   run: (context: CheckContext, valid: CallOptions) => Promise<void>,
 ): Check {
@@ -38,7 +38,7 @@ function rejectionCheck(
   )
 }
 
-const missingTokenRejected = (id: OperationId): Check =>
+const missingTokenRejected = (id: ChatOperationId): Check =>
   rejectionCheck(
     id,
     { rule: 'S13', suffix: 'no-token-401', summary: 'without a bearer token answers 401 Unauthorized' },
@@ -47,7 +47,7 @@ const missingTokenRejected = (id: OperationId): Check =>
     },
   )
 
-const wrongTokenRejected = (id: OperationId): Check =>
+const wrongTokenRejected = (id: ChatOperationId): Check =>
   rejectionCheck(
     id,
     { rule: 'S13', suffix: 'wrong-token-401', summary: 'with a wrong bearer token answers 401 Unauthorized' },
@@ -56,7 +56,7 @@ const wrongTokenRejected = (id: OperationId): Check =>
     },
   )
 
-const invalidBodyRejected = (id: OperationId, schema: string): Check => {
+const invalidBodyRejected = (id: ChatOperationId, schema: string): Check => {
   const broken = bodyBreak(schema)
   return rejectionCheck(
     id,
@@ -72,7 +72,7 @@ const invalidBodyRejected = (id: OperationId, schema: string): Check => {
   )
 }
 
-const unknownPropertyRejected = (id: OperationId): Check =>
+const unknownPropertyRejected = (id: ChatOperationId): Check =>
   rejectionCheck(
     id,
     {
@@ -86,7 +86,7 @@ const unknownPropertyRejected = (id: OperationId): Check =>
     },
   )
 
-const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffix: string): Check =>
+const invalidQueryRejected = (id: ChatOperationId, broken: SchemaBreak, suffix: string): Check =>
   rejectionCheck(
     id,
     {
@@ -100,7 +100,7 @@ const invalidQueryRejected = (id: OperationId, broken: SchemaBreak, suffix: stri
     },
   )
 
-const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check =>
+const invalidPathRejected = (id: ChatOperationId, broken: SchemaBreak): Check =>
   rejectionCheck(
     id,
     {
@@ -114,7 +114,7 @@ const invalidPathRejected = (id: OperationId, broken: SchemaBreak): Check =>
     },
   )
 
-const unknownIdRejected = (id: OperationId, param: string, answer: UnknownIdAnswer): Check => {
+const unknownIdRejected = (id: ChatOperationId, param: string, answer: UnknownIdAnswer): Check => {
   const exact = !answer.mayAccept && answer.expected.status === 404
   return rejectionCheck(
     id,
@@ -141,8 +141,8 @@ const unknownIdRejected = (id: OperationId, param: string, answer: UnknownIdAnsw
 }
 
 /** Every failure path of one operation that its contract gives. */
-export function requestRejectionChecks(id: OperationId): Check[] {
-  const op = operation(id)
+export function requestRejectionChecks(id: ChatOperationId): Check[] {
+  const op = chatOperation(id)
   const checks = [missingTokenRejected(id), wrongTokenRejected(id)]
   if (op.request) checks.push(invalidBodyRejected(id, op.request), unknownPropertyRejected(id))
   if (op.query) {

@@ -1,6 +1,6 @@
 // The harness's configuration: environment variables, with a .env file as fallback (the
 // environment wins). Read and checked once; a bad value is one ConfigError naming the variable.
-import { isLevel, levels, type Level } from '../../contract/levels.ts'
+import { isLevel, levels, type Feature, type Level } from '../../contract/levels.ts'
 import { ConfigError } from '../../environment/configError.ts'
 import { environment, parseInteger, textValue as text, type Env } from '../../environment/environmentValues.ts'
 
@@ -41,6 +41,8 @@ export interface HarnessConfig {
   target: { name: string | undefined; version: string | undefined }
   /** The tag key that marks what a run creates with its run id; undefined: no marker tag. */
   runTagKey: string | undefined
+  /** Certify the 15 operations beyond the documented 33 (CONFORMANCE_SPEC_SCOPE=on; the embedded reference's default). */
+  specScope: boolean
 }
 
 /** Internal: set by the harness when it started the embedded reference itself. */
@@ -149,6 +151,25 @@ function parseRunTagKey(env: Env, declared: string[] | undefined): string | unde
   return named
 }
 
+const switchValues: Record<string, boolean> = { on: true, off: false, true: true, false: false, '1': true, '0': false }
+
+function parseSwitch(env: Env, name: string): boolean {
+  const value = text(env, name)?.toLowerCase()
+  if (value === undefined) return false
+  const on = switchValues[value]
+  if (on === undefined) throw new ConfigError(name, `must be on or off, got ${JSON.stringify(value)}`)
+  return on
+}
+
+/** The optional features a configuration gives the full level: an action, an integration, the spec scope. */
+export function configuredFeatures(config: Pick<HarnessConfig, 'action' | 'integrationId' | 'specScope'>): Feature[] {
+  return [
+    ...(config.action ? (['action'] as const) : []),
+    ...(config.integrationId ? (['integration'] as const) : []),
+    ...(config.specScope ? (['specScope'] as const) : []),
+  ]
+}
+
 /** Reads and checks the configuration; throws ConfigError on the first problem. */
 export function readHarnessConfig(env: Env = environment()): HarnessConfig {
   const baseUrlText = text(env, 'CONFORMANCE_BASE_URL')
@@ -194,6 +215,7 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     modelLength: parseInteger(env, 'CONFORMANCE_MODEL_LENGTH', { min: 1, max: 1_000 }) ?? 25,
     level: parseLevel(env),
     target: { name: text(env, 'CONFORMANCE_TARGET_NAME'), version: text(env, 'CONFORMANCE_TARGET_VERSION') },
+    specScope: parseSwitch(env, 'CONFORMANCE_SPEC_SCOPE'),
   }
 }
 

@@ -3,9 +3,22 @@
 // worst of its operations (failed > skipped > passed), so report, badge and exit code are one
 // computation (levelResult below).
 import type { Exchange } from '../client/exchangeLog.ts'
-import { operations, type OperationId } from '../../contract/operations.ts'
+import {
+  isSpecOperationId,
+  operations,
+  specOperations,
+  type ChatOperation,
+  type ChatOperationId,
+} from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
-import { countsAt, features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
+import {
+  countsAt,
+  featureLevel,
+  features as allFeatures,
+  levels,
+  type Feature,
+  type Level,
+} from '../../contract/levels.ts'
 import type { DerivedCoverage } from './derivedCoverage.ts'
 import type { RunFacts } from './runFacts.ts'
 
@@ -27,7 +40,7 @@ export interface FailureDetails {
 
 export interface CheckEntry {
   id: string
-  operation: OperationId
+  operation: ChatOperationId
   rule: RuleId
   level: Level
   /** The optional feature a full-level check needs (its level counts it only when configured). */
@@ -58,7 +71,7 @@ export interface LevelResult {
 }
 
 export interface OperationEntry {
-  id: OperationId
+  id: ChatOperationId
   area: string
   method: string
   path: string
@@ -125,10 +138,15 @@ export interface Judgement {
   levels: Record<Level, LevelResult>
 }
 
+/** The operations a report lists: the documented 33, and the 15 of the spec scope when it is configured. */
+function certifiedOperations(configured: readonly Feature[]): ChatOperation[] {
+  return [...operations.values(), ...(configured.includes('specScope') ? specOperations.values() : [])]
+}
+
 /** Operation statuses and level verdicts from the checks: the one computation behind report, badge and exit code. */
 export function judge(checks: readonly CheckEntry[], configured: readonly Feature[]): Judgement {
   const features = new Set(configured)
-  const entries: OperationEntry[] = [...operations.values()].map((op) => ({
+  const entries: OperationEntry[] = certifiedOperations(configured).map((op) => ({
     id: op.id,
     area: op.area,
     method: op.method,
@@ -140,8 +158,11 @@ export function judge(checks: readonly CheckEntry[], configured: readonly Featur
     const atLevel = checks.filter((check) => countsAt(check, level, features))
     for (const entry of entries)
       entry.status[level] = operationStatus(atLevel.filter((check) => check.operation === entry.id))
+    // The spec scope's operations are certified by the level of features alone: at another
+    // level they are shown (no check there) but not counted, so core stays "33 of 33".
+    const counted = entries.filter((entry) => level === featureLevel || !isSpecOperationId(entry.id))
     results[level] = levelResult(
-      entries.map((entry) => entry.status[level]),
+      counted.map((entry) => entry.status[level]),
       atLevel,
     )
   }

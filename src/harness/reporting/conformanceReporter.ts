@@ -225,6 +225,7 @@ export default class ConformanceReporter implements Reporter {
       ...judgeDerivedChecks(
         derived,
         attachments.map((a) => a.attachment),
+        run.features,
       ),
     )
     const { operations, levels } = judge(checks, run.features)

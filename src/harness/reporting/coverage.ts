@@ -1,19 +1,19 @@
-// Which checks cover which operation, read from the catalogue of checks: the table of the 33 operations in docs/coverage.md, and the gaps
+// Which checks cover which operation, read from the catalogue of checks: the table of the 48 operations in docs/coverage.md, and the gaps
 // a change must not open — an operation without a failure-path check, a rule without a check.
-import { operations, type OperationId } from '../../contract/operations.ts'
+import { allOperations, type ChatOperationId } from '../../contract/operations.ts'
 import { ruleIds, type RuleId } from '../../contract/rules.ts'
 import type { CatalogueEntry } from '../catalogue/catalogueEntry.ts'
 
 export interface ListedCheck {
   id: string
-  operation: OperationId
+  operation: ChatOperationId
   rule: RuleId
   /** The check drives its operation into an error answer. */
   failurePath: boolean
 }
 
 export interface OperationCoverage {
-  operation: OperationId
+  operation: ChatOperationId
   area: string
   success: string[]
   failure: string[]
@@ -31,9 +31,9 @@ export function catalogueChecks(entries: readonly CatalogueEntry[]): ListedCheck
     }))
 }
 
-/** Every documented operation, in the order of operations.json, with the checks of each. */
+/** Every chat operation (the documented 33, then the spec scope's 15), in the order of operations.json, with the checks of each. */
 export function coverageByOperation(checks: readonly ListedCheck[]): OperationCoverage[] {
-  return [...operations.values()].map((op) => {
+  return [...allOperations.values()].map((op) => {
     const own = checks.filter((c) => c.operation === op.id)
     const ids = (failurePath: boolean) =>
       [...new Set(own.filter((c) => c.failurePath === failurePath).map((c) => c.id))].sort()

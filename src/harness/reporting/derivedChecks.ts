@@ -2,7 +2,8 @@
 // an operation's success answers under one rule fails when any success answer broke that rule; a
 // check of its error answers (S13) fails when any error answer broke the error contract. A check
 // that saw no answer of its kind asserted nothing: it is skipped, with the reason.
-import { isOperationId, type OperationId } from '../../contract/operations.ts'
+import { features, notConfigured, type Feature } from '../../contract/levels.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { violationLine } from '../../contract/violations.ts'
 import type { Exchange, ExchangeAttachment } from '../client/exchangeLog.ts'
@@ -28,7 +29,7 @@ interface Tally {
 const kindOf = (status: number): DerivedEntry['answers'] => (status >= 400 ? 'error' : 'success')
 
 /** The derived check an answer's violation of `rule` belongs to: its rule's, else the operation's SHAPE (or S13). */
-function checkIdOf(operation: OperationId, status: number, rule: RuleId, known: ReadonlySet<string>): string {
+function checkIdOf(operation: ChatOperationId, status: number, rule: RuleId, known: ReadonlySet<string>): string {
   const kind = kindOf(status)
   const own = answerCheckId(kind === 'error' ? 'S13' : rule, operation, kind)
   return known.has(own) ? own : answerCheckId(kind === 'error' ? 'S13' : 'SHAPE', operation, kind)
@@ -38,19 +39,18 @@ function tally(entries: readonly DerivedEntry[], attachments: readonly ExchangeA
   const known = new Set(entries.map((e) => e.id))
   const seen = new Map<string, number>()
   const broken = new Map<string, Broken>()
-  const count = (operation: OperationId, kind: DerivedEntry['answers'], n: number) => {
+  const count = (operation: ChatOperationId, kind: DerivedEntry['answers'], n: number) => {
     const key = `${operation} ${kind}`
     seen.set(key, (seen.get(key) ?? 0) + n)
   }
   for (const attachment of attachments) {
     for (const [op, total] of Object.entries(attachment.seen)) {
-      const errors = attachment.errorsSeen[op as OperationId] ?? 0
-      count(op as OperationId, 'error', errors)
-      count(op as OperationId, 'success', (total ?? 0) - errors)
+      const errors = attachment.errorsSeen[op as ChatOperationId] ?? 0
+      count(op as ChatOperationId, 'error', errors)
+      count(op as ChatOperationId, 'success', (total ?? 0) - errors)
     }
     for (const exchange of attachment.exchanges) {
-      // Derived checks are of the 33 documented operations; a spec-scope answer has none yet.
-      if (exchange.status === undefined || !isOperationId(exchange.operation)) continue
+      if (exchange.status === undefined) continue
       for (const violation of exchange.violations) {
         const id = checkIdOf(exchange.operation, exchange.status, violation.rule, known)
         const found = broken.get(id)
@@ -75,6 +75,8 @@ function tally(entries: readonly DerivedEntry[], attachments: readonly ExchangeA
 export function judgeDerivedChecks(
   entries: readonly DerivedEntry[],
   attachments: readonly ExchangeAttachment[],
+  /** The run's features: a check of another is skipped as not configured. Unset: all. */
+  configured: readonly Feature[] = features,
 ): CheckEntry[] {
   const { seen, broken } = tally(entries, attachments)
   return entries.map((entry) => {
@@ -88,7 +90,10 @@ export function judgeDerivedChecks(
       ...(entry.needs ? { needs: entry.needs } : {}),
     }
     const failure = broken.get(entry.id)
-    if (failure) {
+    if (entry.needs && !configured.includes(entry.needs)) {
+      result.status = 'skipped'
+      result.reason = notConfigured[entry.needs]
+    } else if (failure) {
       result.status = 'failed'
       result.reason = failure.reason
       result.failure = answerFailureDetails(failure.reason, failure.exchanges)

@@ -3,12 +3,12 @@
 // operations × rules matrix, and every failure with its request, response and curl command.
 // Everything the target sent is escaped: a report must not run what a target answered.
 import { levelMeaning, levels } from '../../contract/levels.ts'
-import { ruleIds, ruleTitles } from '../../contract/rules.ts'
+import { ruleTitles } from '../../contract/rules.ts'
 import { derivedKindMeaning, derivedKinds } from '../../../fixtures/derivedCases.ts'
 import type { CheckEntry, ConformanceReport, OperationStatus } from './conformanceReport.ts'
 import { caseCountText } from './derivedCoverage.ts'
 import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
-import { cellCount, reportMatrix, type MatrixCell } from './reportMatrix.ts'
+import { cellCount, matrixRules, reportMatrix, type MatrixCell } from './reportMatrix.ts'
 import {
   checksLine,
   durationText,
@@ -138,6 +138,7 @@ function statusClass(status: OperationStatus | undefined): string {
 
 function matrix(report: ConformanceReport): string {
   const rows = reportMatrix(report)
+  const ruleIds = matrixRules(report)
   const head = `<tr><th class="op">operation</th>${levels.map((l) => `<th title="the operation's status at the ${l} level">${l}</th>`).join('')}${ruleIds
     .map((rule) => `<th title="${html(ruleTitles[rule])}">${rule}</th>`)
     .join('')}</tr>`

@@ -1,11 +1,11 @@
 // reports/conformance.md: the report for a pull request, a CI summary or a chat message.
 import { levelMeaning, levels } from '../../contract/levels.ts'
-import { ruleIds, ruleTitles } from '../../contract/rules.ts'
+import { ruleTitles } from '../../contract/rules.ts'
 import { derivedKindMeaning, derivedKinds } from '../../../fixtures/derivedCases.ts'
 import type { CheckEntry, ConformanceReport } from './conformanceReport.ts'
 import { caseCountText } from './derivedCoverage.ts'
 import { exchangeTitle, requestText, responseText } from './exchangeText.ts'
-import { cellCount, reportMatrix } from './reportMatrix.ts'
+import { cellCount, matrixRules, reportMatrix } from './reportMatrix.ts'
 import {
   checksLine,
   durationText,
@@ -66,6 +66,7 @@ function levelTable(report: ConformanceReport): string[] {
 
 function matrix(report: ConformanceReport): string[] {
   const rows = reportMatrix(report)
+  const ruleIds = matrixRules(report)
   return [
     '## Operations × rules',
     '',

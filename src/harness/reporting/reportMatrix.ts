@@ -1,6 +1,7 @@
-// The matrix a report draws: the 33 operations (rows, grouped by area) × the rules (columns).
+// The matrix a report draws: the 33 operations, 48 with the spec scope (rows, grouped by area) ×
+// the rules (columns: S14-S19 only with the spec scope).
 // A cell holds the checks of that operation and rule, at every level, and their worst status.
-import { ruleIds, type RuleId } from '../../contract/rules.ts'
+import { documentedRuleIds, ruleIds, type RuleId } from '../../contract/rules.ts'
 import {
   worst,
   type CheckEntry,
@@ -17,6 +18,11 @@ export interface MatrixCell {
 export interface MatrixRow {
   operation: OperationEntry
   cells: Record<RuleId, MatrixCell>
+}
+
+/** The matrix's columns: the spec scope's rules only when the run covered it. */
+export function matrixRules(report: Pick<ConformanceReport, 'features'>): RuleId[] {
+  return report.features.configured.includes('specScope') ? ruleIds : documentedRuleIds
 }
 
 export function reportMatrix(report: ConformanceReport): MatrixRow[] {

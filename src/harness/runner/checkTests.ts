@@ -4,8 +4,9 @@
 // `playwright test tests/users.spec.ts:<line>` runs that line's checks.
 import type { TestDetails } from '@playwright/test'
 import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
-import type { Feature } from '../../contract/levels.ts'
+import { notConfigured } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
+import { configuredFeatures } from '../config/harnessConfig.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
 import { maskedError } from '../checks/maskedError.ts'
 import { failuresKeepWorker, keptWorkerAnnotation } from './failureMode.ts'
@@ -16,11 +17,6 @@ export interface CheckTest {
   title: string
   details: TestDetails
   body: (fixtures: { check: CheckContext }) => Promise<void>
-}
-
-const notConfigured: Record<Feature, string> = {
-  action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',
-  integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
 }
 
 function checkTest(check: TestedEntry): CheckTest {
@@ -38,8 +34,7 @@ function checkTest(check: TestedEntry): CheckTest {
     },
     body: async ({ check: context }) => {
       const { api, harness } = context
-      if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
-      if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
+      if (check.needs) test.skip(!configuredFeatures(harness).includes(check.needs), notConfigured[check.needs])
       try {
         await check.run(context)
       } catch (error) {

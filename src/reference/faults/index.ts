@@ -24,8 +24,9 @@ import { tagFaults } from './tagFaults.ts'
 import { transportFaults } from './transportFaults.ts'
 
 export type { Fault } from './fault.ts'
-// The spec scope's faults (S14-S19) are a list of their own: not among knownFaults, so neither
-// REFERENCE_FAULT nor the self-test runs them until checks of those rules exist.
+import { specScopeFaults } from './specScopeFaults.ts'
+
+// The spec scope's faults (S14-S19) are also a list of their own, for whoever wants only them.
 export { specScopeFaults } from './specScopeFaults.ts'
 
 export const knownFaults: readonly Fault[] = [
@@ -48,6 +49,7 @@ export const knownFaults: readonly Fault[] = [
   ...transportFaults,
   ...derivedCaseFaults,
   ...sequenceFaults,
+  ...specScopeFaults,
 ]
 
 /** Faults REFERENCE_FAULT also accepts that the self-test does not run (benchFaults.ts). */
