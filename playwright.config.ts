@@ -3,18 +3,18 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import { ConfigError } from './src/environment/configError.ts'
-import { readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
-import { environment, parseInteger } from './src/environment/environmentValues.ts'
-import { runIdentity } from './src/harness/config/runIdentity.ts'
+import { environment } from './src/environment/environmentValues.ts'
+import { readRunSettings, type RunSettings } from './src/harness/config/runSettings.ts'
 import { identityEntry } from './src/harness/reporting/runMetadata.ts'
 import { referenceDefaults } from './src/reference/defaults.ts'
 import { withEmbeddedTarget } from './src/runs/embeddedTarget.ts'
 
 const env = withEmbeddedTarget(environment())
 
-function configOrExit(): HarnessConfig {
+/** Every setting, checked before Playwright starts anything: a wrong one is one sentence and exit 2. */
+function settingsOrExit(): RunSettings {
   try {
-    return readHarnessConfig(env)
+    return readRunSettings(env)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     console.error(`configuration error: ${error.message}`)
@@ -22,13 +22,14 @@ function configOrExit(): HarnessConfig {
   }
 }
 
-const harness = configOrExit()
-const { seed, runId } = runIdentity(env)
+const settings = settingsOrExit()
+const harness = settings.harness
+const { seed, runId } = settings.identity
 
 // No target named: start the embedded reference and point every worker at it.
 let webServer: Parameters<typeof defineConfig>[0]['webServer']
 if (!harness.baseUrl) {
-  const port = parseInteger(env, 'PORT', { min: 1, max: 65535 }) ?? referenceDefaults.port
+  const port = settings.port ?? referenceDefaults.port
   env.CONFORMANCE_BASE_URL = `http://127.0.0.1:${port}/`
   webServer = {
     command: 'node --import tsx src/reference/main.ts',
@@ -54,9 +55,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  workers: parseInteger(env, 'CONFORMANCE_WORKERS', { min: 1, max: 64 }) ?? 2,
+  workers: settings.workers,
   timeout: 60_000,
-  globalTimeout: parseInteger(env, 'CONFORMANCE_RUN_TIMEOUT_MS', { min: 10_000, max: 24 * 3_600_000 }) ?? 30 * 60_000,
+  globalTimeout: settings.runTimeoutMs,
   outputDir: `${reportDir}/test-results`,
   // Preflight before any test (unless certify did it) and the run-wide cleanup after them.
   globalSetup: './src/harness/run/globalSetup.ts',

@@ -17,7 +17,7 @@ import { certify, removeReportDir, type RunResult } from './support/certifyRun.t
 import { hostileServer } from './support/hostileServer.ts'
 
 const token = 'hostile-echoed-secret-4242'
-const botId = 'bot-under-test'
+const botId = 'bot-under-test-0123456789abcdef'
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
