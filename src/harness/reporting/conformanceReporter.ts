@@ -13,6 +13,7 @@ import {
   judge,
   sortChecks,
   summarise,
+  worst,
   type CheckEntry,
   type CheckStatus,
   type ConformanceReport,
@@ -41,7 +42,7 @@ function firstLine(text: string | undefined): string | undefined {
 }
 
 function statusOf(result: TestResult | undefined): CheckStatus {
-  if (!result) return 'skipped'
+  if (!result) return 'not run'
   if (result.status === 'passed') return 'passed'
   if (result.status === 'skipped') return 'skipped'
   return 'failed'
@@ -53,7 +54,7 @@ function errorMessage(result: TestResult | undefined): string | undefined {
 
 function reasonOf(test: TestCase, result: TestResult | undefined, status: CheckStatus): string | undefined {
   if (status === 'passed') return undefined
-  if (!result) return 'did not run: the run ended before it'
+  if (!result) return notRun.ended
   if (status === 'skipped') {
     const skip = [...(result.annotations ?? []), ...test.annotations].find((a) => a.type === 'skip')
     return skip?.description ?? 'skipped'
@@ -62,6 +63,12 @@ function reasonOf(test: TestCase, result: TestResult | undefined, status: CheckS
   if (result.status === 'interrupted') return 'interrupted before it finished'
   return firstLine(errorMessage(result)) ?? 'failed'
 }
+
+/** Why a check of the catalogue has no result: what the run selected, and how it ended. */
+const notRun = {
+  unselected: 'not run: this run did not select it (--grep, a file, a shard, --last-failed …)',
+  ended: 'not run: the run ended before it (--max-failures, the run’s time limit, or an interruption)',
+} as const
 
 function attachmentOf(result: TestResult | undefined): ExchangeAttachment | undefined {
   const found = result?.attachments.find((a) => a.name === exchangeAttachmentName)
@@ -137,16 +144,34 @@ export default class ConformanceReporter implements Reporter {
   /** result: the run's (or the merged shards') start and duration; the reporter's own clock without it. */
   buildReport(result?: Pick<FullResult, 'startTime' | 'duration'>): ConformanceReport {
     const run = readRunMetadata(this.config?.metadata ?? {})
-    const checks: CheckEntry[] = []
+    const byId = new Map<string, CheckEntry>()
     const attachments: { id: string; attachment: ExchangeAttachment }[] = []
     for (const test of this.suite?.allTests() ?? []) {
       const result = this.results.get(test.id)
       const attachment = attachmentOf(result)
       const entry = this.checkOf(test, result, attachment)
       if (!entry) continue
-      checks.push(entry)
+      // A test repeated (--repeat-each) is one check: its worst result counts.
+      const earlier = byId.get(entry.id)
+      if (!earlier || worst([earlier.status, entry.status]) !== earlier.status) byId.set(entry.id, entry)
       if (attachment) attachments.push({ id: entry.id, attachment })
     }
+    // The checks of the catalogue this run did not select: a filtered run is partial, never a certificate.
+    for (const entry of catalogue().entries) {
+      if (entry.derived || byId.has(entry.id)) continue
+      byId.set(entry.id, {
+        id: entry.id,
+        operation: entry.operation,
+        rule: entry.rule,
+        level: entry.level,
+        status: 'not run',
+        title: `${entry.id} ${entry.summary}`,
+        reason: notRun.unselected,
+        ...(entry.needs ? { needs: entry.needs } : {}),
+      })
+    }
+    const checks = [...byId.values()]
+    const partial = checks.some((check) => check.status === 'not run')
     // Sorted by check id: the derived checks pick the same first culprit however the run was split.
     attachments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     const derived = catalogue().entries.filter((entry): entry is DerivedEntry => entry.derived)
@@ -154,6 +179,7 @@ export default class ConformanceReporter implements Reporter {
       ...judgeDerivedChecks(
         derived,
         attachments.map((a) => a.attachment),
+        partial,
       ),
     )
     const { operations, levels } = judge(checks, run.features)
@@ -167,6 +193,7 @@ export default class ConformanceReporter implements Reporter {
       runId: run.runId,
       harnessVersion: run.harnessVersion,
       level: run.level,
+      complete: levels[run.level].complete,
       features: featureSplit(run.features),
       summary: summarise(checks, run.level, levels[run.level].verdict),
       requests: attachments.reduce(
@@ -185,18 +212,25 @@ export default class ConformanceReporter implements Reporter {
     })
   }
 
-  onEnd(result: FullResult): void {
+  /**
+   * Writes the report. A run whose tests all passed but whose certified level does not conform
+   * (partial, incomplete) ends as failed: `npx playwright test` exits 0 only for a certificate.
+   */
+  // eslint-disable-next-line @typescript-eslint/require-await -- Playwright reads a changed status from a promise
+  async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     // `playwright test --list` runs no test: it must not overwrite the last report.
-    if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed') return
+    if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed')
+      return undefined
     let report: ConformanceReport
     try {
       report = this.buildReport(result)
     } catch (error) {
       // No report rather than a wrong one: certify and report then say the run wrote none.
       console.error(`\nConformance: no report written: ${(error as Error).message}`)
-      return
+      return result.status === 'passed' ? { status: 'failed' } : undefined
     }
     const files = writeReportFiles(this.outputDir, report)
     console.log(`\n${consoleSummary(report, files)}`)
+    return result.status === 'passed' && report.summary.verdict !== 'conforms' ? { status: 'failed' } : undefined
   }
 }

@@ -1,7 +1,8 @@
 // Judges the catalogue's derived checks from every answer the run's tests attached: a check of
 // an operation's success answers under one rule fails when any success answer broke that rule; a
 // check of its error answers (S13) fails when any error answer broke the error contract. A check
-// that saw no answer of its kind asserted nothing: it is skipped, with the reason.
+// that saw no answer of its kind asserted nothing: it is skipped, with the reason (not run, in a
+// run that did not run every check: the checks that would have called the operation did not).
 import type { OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { violationLine } from '../../contract/violations.ts'
@@ -74,6 +75,7 @@ function tally(entries: readonly DerivedEntry[], attachments: readonly ExchangeA
 export function judgeDerivedChecks(
   entries: readonly DerivedEntry[],
   attachments: readonly ExchangeAttachment[],
+  partial = false,
 ): CheckEntry[] {
   const { seen, broken } = tally(entries, attachments)
   return entries.map((entry) => {
@@ -92,8 +94,8 @@ export function judgeDerivedChecks(
       result.reason = failure.reason
       result.failure = answerFailureDetails(failure.reason, failure.exchanges)
     } else if ((seen.get(`${entry.operation} ${entry.answers}`) ?? 0) === 0) {
-      result.status = 'skipped'
-      result.reason = `no ${entry.answers === 'error' ? 'error' : 'success'} answer of ${entry.operation} was seen`
+      result.status = partial ? 'not run' : 'skipped'
+      result.reason = `${partial ? 'not run: ' : ''}no ${entry.answers === 'error' ? 'error' : 'success'} answer of ${entry.operation} was seen${partial ? ' (the checks that call it did not run)' : ''}`
     }
     return result
   })

@@ -11,6 +11,7 @@ import {
   operationsLine,
   statusSymbol,
   targetName,
+  verdictCounts,
   verdictWords,
 } from './reportWording.ts'
 
@@ -40,7 +41,7 @@ function header(report: ConformanceReport): string[] {
   return [
     `# Runtime API conformance: ${targetName(report)}`,
     '',
-    `**${statusSymbol[certified.status]} ${report.level}: ${verdictWords[certified.verdict]}** — ${operationsLine(certified)}.`,
+    `**${statusSymbol[certified.status]} ${report.level}${levelNote(report, report.level)}: ${verdictWords[certified.verdict]}** — ${verdictCounts(certified, report.level)}.`,
     '',
     '| | |',
     '|---|---|',
@@ -67,7 +68,7 @@ function matrix(report: ConformanceReport): string[] {
   return [
     '## Operations × rules',
     '',
-    `${statusSymbol.passed} passed · ${statusSymbol.failed} failed · ${statusSymbol.skipped} skipped · blank: no check. A number counts the checks of the cell (failed/all). The level columns give the operation's status at each level (${statusSymbol.unchecked}: no check at that level).`,
+    `${statusSymbol.passed} passed · ${statusSymbol.failed} failed · ${statusSymbol.skipped} skipped · ${statusSymbol['not run']} not run · blank: no check. A number counts the checks of the cell (failed/all). The level columns give the operation's status at each level (${statusSymbol.unchecked}: no check at that level).`,
     '',
     `| operation | ${levels.join(' | ')} | ${ruleIds.join(' | ')} |`,
     `|---|${levels.map(() => ':-:').join('|')}|${ruleIds.map(() => ':-:').join('|')}|`,
@@ -144,6 +145,18 @@ function checkTable(title: string, checks: readonly CheckEntry[]): string[] {
   ]
 }
 
+/** Checks a run did not run, by reason: a filtered run lists hundreds, and they are in "All checks". */
+function notRunLines(checks: readonly CheckEntry[]): string[] {
+  const byReason = new Map<string, number>()
+  for (const check of checks)
+    byReason.set(check.reason ?? 'not run', (byReason.get(check.reason ?? 'not run') ?? 0) + 1)
+  return [
+    'A run that did not run every check of a level cannot certify it (the level is **partial**).',
+    '',
+    ...[...byReason].map(([reason, count]) => `- ${count} ${count === 1 ? 'check' : 'checks'}: ${cell(reason)}`),
+  ]
+}
+
 export function markdownReport(report: ConformanceReport): string {
   const failed = report.checks.filter((c) => c.status === 'failed')
   const skipped = report.checks.filter((c) => c.status === 'skipped')
@@ -151,6 +164,8 @@ export function markdownReport(report: ConformanceReport): string {
   if (failed.length > 0)
     sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
   if (skipped.length > 0) sections.push(checkTable(`## Skipped (${skipped.length})`, skipped))
+  const notRun = report.checks.filter((c) => c.status === 'not run')
+  if (notRun.length > 0) sections.push([`## Not run (${notRun.length})`, '', ...notRunLines(notRun)])
   const observed = report.checks.filter((c) => c.observations)
   if (observed.length > 0) {
     sections.push([
