@@ -7,6 +7,7 @@ import { NotEnoughTagKeys } from '../../../fixtures/values.ts'
 import type { Feature } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
+import { assertionGuard } from '../checks/expectations.ts'
 import { maskedError } from '../checks/maskedError.ts'
 import { test } from './playwrightTest.ts'
 
@@ -22,7 +23,7 @@ const notConfigured: Record<Feature, string> = {
   integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
 }
 
-function checkTest(check: TestedEntry): CheckTest {
+export function checkTest(check: TestedEntry): CheckTest {
   return {
     title: `${check.id} ${check.summary}`,
     details: {
@@ -39,9 +40,11 @@ function checkTest(check: TestedEntry): CheckTest {
       if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
       if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
       try {
+        const asserted = assertionGuard(check.id)
         await check.run({ api, harness, make, values })
+        asserted()
       } catch (error) {
-        test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
+        if (error instanceof NotEnoughTagKeys) test.skip(true, error.message)
         throw maskedError(error, (text) => api.log.mask(text))
       }
     },
