@@ -2,6 +2,7 @@
 // (and a curl command that repeats the request). Whatever leaves this module is masked.
 import type { OperationId } from '../../contract/operations.ts'
 import type { Violation } from '../../contract/violations.ts'
+import { replayLog, type RecordedTarget, type ReplayLog } from '../replay/replaySteps.ts'
 import type { SecretMask } from './secretMask.ts'
 
 export interface Exchange {
@@ -46,6 +47,8 @@ export interface ExchangeAttachment {
   leftovers: string[]
   /** Requests sent again after a 429, over all the test's exchanges. */
   retries?: number
+  /** The check's requests as replay steps, up to the last one a failure can be about (masked). */
+  replay?: ReplayLog
 }
 
 export const exchangeAttachmentName = 'conformance-exchanges.json'
@@ -60,8 +63,22 @@ export class ExchangeLog {
   private readonly exchanges: Exchange[] = []
   private culprit: number | undefined
   private readonly leftovers: string[] = []
+  private replayStart = 1
 
-  constructor(private readonly secret: SecretMask) {}
+  /** target: what a replay of this log's requests needs to know of the target (without it, no replay). */
+  constructor(
+    private readonly secret: SecretMask,
+    private readonly target?: RecordedTarget,
+  ) {}
+
+  /**
+   * A failure's replay starts here: requests before it are left out, except those whose answers a
+   * later request needs. A check that runs a case again to show it (a property's smallest failing
+   * case, a model's shrunk sequence) calls this before that last run.
+   */
+  markReplayStart(): void {
+    this.replayStart = this.exchanges.length + 1
+  }
 
   add(exchange: Omit<Exchange, 'seq'>): Exchange {
     const recorded = { ...exchange, seq: this.exchanges.length + 1 }
@@ -134,6 +151,16 @@ export class ExchangeLog {
       const whole = body === undefined ? undefined : this.secret.mask(body)
       if (whole !== undefined && shorten(whole) !== whole) attachment.culpritRequestBody = whole
     }
+    // A failure is about its culprit (or, without one, the last request); a derived check about an answer that broke the contract.
+    const endings = [
+      ...(checkFailed ? [this.culprit ?? this.exchanges.at(-1)?.seq] : []),
+      ...this.exchanges.filter((e) => e.violations.length > 0).map((e) => e.seq),
+    ].filter((seq): seq is number => seq !== undefined)
+    const replay =
+      this.target && endings.length > 0
+        ? replayLog(this.exchanges, [...new Set(endings)], this.replayStart, this.target, this.secret)
+        : undefined
+    if (replay) attachment.replay = replay
     return attachment
   }
 }

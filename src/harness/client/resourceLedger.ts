@@ -1,6 +1,6 @@
 // The resources a test created, so they can be deleted when it ends, pass or fail: a run
 // against a staging bot must leave nothing behind. Events have no documented delete: they stay.
-import type { OperationId } from '../../contract/operations.ts'
+import { operation, type Operation, type OperationId } from '../../contract/operations.ts'
 import type { StateAddress } from '../../contract/types.ts'
 
 export type ResourceKind = 'user' | 'conversation' | 'message'
@@ -32,6 +32,11 @@ const deleters: Record<ResourceKind, OperationId> = {
   user: 'deleteUser',
   conversation: 'deleteConversation',
   message: 'deleteMessage',
+}
+
+/** The operation that deletes a kind of resource. */
+export function removalOperation(kind: ResourceKind): Operation {
+  return operation(deleters[kind])
 }
 
 const deletedBy: Partial<Record<OperationId, ResourceKind>> = {

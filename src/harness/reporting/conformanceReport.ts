@@ -5,6 +5,7 @@
 // filtered run: --grep, a file, a shard, --max-failures …) is "not run", and a level with one is
 // "partial": only a run of every check of a level can say it conforms.
 import type { Exchange } from '../client/exchangeLog.ts'
+import type { Replay } from '../replay/replaySteps.ts'
 import { operations, type OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { countsAt, features as allFeatures, levels, type Feature, type Level } from '../../contract/levels.ts'
@@ -25,6 +26,10 @@ export interface FailureDetails {
   curl?: string
   /** The curl command cannot repeat the request exactly: the report kept only the start of its body. */
   curlIncomplete?: true
+  /** The whole sequence that led to the failing answer, for `npm run replay -- <check id>`. */
+  replay?: Replay
+  /** The same sequence as a bash script: curl, the token from $CONFORMANCE_TOKEN, ids from the answers. */
+  replayScript?: string
 }
 
 export interface CheckEntry {

@@ -133,7 +133,7 @@ export default class ConformanceReporter implements Reporter {
     const reason = reasonOf(test, result, status)
     if (reason !== undefined) entry.reason = reason
     if (status === 'failed')
-      entry.failure = testFailureDetails(plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
+      entry.failure = testFailureDetails(check.id, plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
     const observations = (result?.annotations ?? [])
       .filter((a) => a.type === 'observation' && a.description)
       .map((a) => a.description as string)

@@ -7,6 +7,7 @@ import type { OperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { violationLine } from '../../contract/violations.ts'
 import type { Exchange, ExchangeAttachment } from '../client/exchangeLog.ts'
+import type { ReplayLog } from '../replay/replaySteps.ts'
 import { answerCheckId } from '../catalogue/answerEntries.ts'
 import type { DerivedEntry } from '../catalogue/catalogueEntry.ts'
 import type { CheckEntry } from './conformanceReport.ts'
@@ -16,6 +17,8 @@ interface Broken {
   reason: string
   /** The answers that broke the rule, a few at most, the first one reproduced. */
   exchanges: Exchange[]
+  /** The replay steps of the check whose log holds the first of them. */
+  replay: ReplayLog | undefined
 }
 
 const culpritsKept = 3
@@ -58,6 +61,7 @@ function tally(entries: readonly DerivedEntry[], attachments: readonly ExchangeA
           broken.set(id, {
             reason: `${exchange.method} answered ${exchange.status}: ${violationLine(violation)}`,
             exchanges: [exchange],
+            replay: attachment.replay,
           })
         } else if (found.exchanges.length < culpritsKept && !found.exchanges.includes(exchange)) {
           found.exchanges.push(exchange)
@@ -92,7 +96,7 @@ export function judgeDerivedChecks(
     if (failure) {
       result.status = 'failed'
       result.reason = failure.reason
-      result.failure = answerFailureDetails(failure.reason, failure.exchanges)
+      result.failure = answerFailureDetails(entry.id, failure.reason, failure.exchanges, failure.replay)
     } else if ((seen.get(`${entry.operation} ${entry.answers}`) ?? 0) === 0) {
       result.status = partial ? 'not run' : 'skipped'
       result.reason = `${partial ? 'not run: ' : ''}no ${entry.answers === 'error' ? 'error' : 'success'} answer of ${entry.operation} was seen${partial ? ' (the checks that call it did not run)' : ''}`

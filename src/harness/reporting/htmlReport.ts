@@ -74,7 +74,7 @@ table { border-collapse: collapse; }
 .failure .reason { background: var(--fail-bg); border-radius: 6px; padding: 8px 10px; margin: 8px 0 12px; font-weight: 500; }
 .failure h4 { margin: 12px 0 4px; font-size: 13px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
 pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 0; overflow: auto; max-height: 360px; white-space: pre-wrap; overflow-wrap: anywhere; }
-pre.curl { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
+pre.curl, pre.script { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .note { color: var(--muted); font-size: 12.5px; }
 details { margin: 8px 0; } summary { cursor: pointer; color: var(--muted); }
@@ -178,8 +178,16 @@ function failure(check: CheckEntry): string {
     `<div class="meta">rule <b>${check.rule}</b> ${html(ruleTitles[check.rule])} · operation <code>${html(check.operation)}</code> · level ${check.level}</div>`,
     `<div class="reason">${html(check.reason ?? 'failed')}</div>`,
   ]
+  if (details?.replayScript) {
+    const steps = details.replay?.steps.length ?? 0
+    parts.push(
+      `<h4>Replay the whole sequence</h4><p class="note"><code>npm run replay -- ${html(check.id)}</code> sends the ${steps} request${steps === 1 ? '' : 's'} that led to the failure again and says whether the answer is the same; or run this script with bash (export CONFORMANCE_TOKEN first).</p><details class="replay"><summary>replay script</summary><pre class="script">${html(details.replayScript)}</pre></details>`,
+    )
+  }
   if (details?.curl) {
-    parts.push(`<h4>Reproduce (export CONFORMANCE_TOKEN first)</h4><pre class="curl">${html(details.curl)}</pre>`)
+    parts.push(
+      `<h4>The failing request alone (export CONFORMANCE_TOKEN first)</h4><pre class="curl">${html(details.curl)}</pre>`,
+    )
     if (details.curlIncomplete)
       parts.push(
         '<p class="note">The report kept only the start of this request body: the command sends that start.</p>',

@@ -93,8 +93,21 @@ function failure(check: CheckEntry): string[] {
     `> ${cell(check.reason ?? 'failed')}`,
   ]
   if (!details) return lines
+  if (details.replayScript) {
+    const steps = details.replay?.steps.length ?? 0
+    lines.push(
+      '',
+      `Replay it: \`npm run replay -- ${check.id}\` sends the ${steps} request${steps === 1 ? '' : 's'} that led to the failure again and says whether the answer is the same; or save this script and run it with bash (export CONFORMANCE_TOKEN first):`,
+      '',
+      '<details><summary>replay script</summary>',
+      '',
+      fenced(details.replayScript, 'sh'),
+      '',
+      '</details>',
+    )
+  }
   if (details.curl) {
-    lines.push('', 'Reproduce it (export CONFORMANCE_TOKEN first):', '', fenced(details.curl, 'sh'))
+    lines.push('', 'The failing request alone (export CONFORMANCE_TOKEN first):', '', fenced(details.curl, 'sh'))
     if (details.curlIncomplete)
       lines.push('', '_The report kept only the start of this request body: the command sends that start._')
   }

@@ -73,7 +73,8 @@ export const test = base.extend<Omit<CheckContext, 'harness'>, WorkerFixtures>({
     // reason, ends each at once (a failure would cost a fresh worker each).
     const stopped = guard.stoppedBecause()
     testInfo.skip(stopped !== undefined, `not run: the target stopped answering earlier in this run (${stopped})`)
-    const log = new ExchangeLog(new SecretMask(harness.token))
+    const { baseUrl, botId, integrationId, runId } = harness
+    const log = new ExchangeLog(new SecretMask(harness.token), { baseUrl, botId, integrationId, runId })
     const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
     const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
     const api = new RuntimeClient(http, { ...harness, runMarker }, log, ledger, guard)
