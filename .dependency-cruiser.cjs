@@ -4,7 +4,7 @@
 //   harness                 the certification engine (client, checks, catalogue, runner, reporting)
 //   runs                    running a certification: the embedded target, the child-process runner
 //   tools                   the self-test, benchmarks, OpenAPI export, drift, Prism
-//   cli                     the commands
+//   cli, library            the commands; the library entry point (src/index.ts, src/library/)
 // tests/ (the conformance specs) stand on the harness; harness-tests/ may use anything.
 const tools = '^src/(selfTest|bench|openapi|drift|prism)/'
 const below = {
@@ -56,6 +56,12 @@ module.exports = {
       tools,
       [below.contract, below.fixtures, below.reference, below.harness, below.runs, tools],
       'tools are used by commands, never the other way',
+    ),
+    rule(
+      'library-below-cli',
+      '^src/(library/|index[.]ts$)',
+      [below.contract, below.harness, below.runs, '^src/library/'],
+      'the library runs the certify command as a child process, it does not import the commands',
     ),
     rule(
       'specs-on-harness',

@@ -4,18 +4,25 @@
 // answer again; the shards must give the same report; Chromium must show the page; and the
 // token must be in no file the runs wrote and nowhere on their consoles.
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { promisify } from 'node:util'
 import type { ConformanceReport } from '../../src/harness/reporting/conformanceReport.ts'
 import { referenceDefaults } from '../../src/reference/defaults.ts'
 import { dropUnknownProperties } from '../../src/reference/faults/dropUnknownProperties.ts'
 import { echoCredentials } from '../../src/reference/faults/echoCredentials.ts'
 import { startReferenceServer } from '../../src/reference/server.ts'
+import {
+  cleanEnvironment,
+  runCertificationProcess,
+  type CertificationProcessResult,
+  type HarnessCommand,
+} from '../../src/runs/certificationProcess.ts'
 import { launchChromium } from './chromiumPage.ts'
-import { cleanEnv, run, type Finished } from './childProcess.ts'
 import { comparable } from './comparableReport.ts'
 import { filesUnder, findInBuffer, findSecret, secretForms } from './secretScan.ts'
 
@@ -36,23 +43,27 @@ describe('certifying a faulty target', () => {
   let target: { url: string; close: () => Promise<void> }
   let whole: ConformanceReport
 
-  const harness = (args: string[], name: string, env: Record<string, string>): Promise<Finished> =>
-    run(process.execPath, ['--import', 'tsx', ...args], cleanEnv(env), repo).then((finished) => {
-      consoles[`console of ${name}`] = finished.output
-      return finished
+  // The secret scan reads the consoles as printed: the runner masks nothing here.
+  const harness = async (
+    command: HarnessCommand,
+    args: string[],
+    name: string,
+    reportDir: string,
+    env: Record<string, string>,
+  ): Promise<CertificationProcessResult> => {
+    const finished = await runCertificationProcess({
+      command,
+      args,
+      reportDir,
+      env,
+      limitMs: 180_000,
+      output: 'as printed',
     })
+    consoles[`console of ${name}`] = finished.output
+    return finished
+  }
 
-  const targetEnv = (reportDir: string): Record<string, string> => ({
-    CONFORMANCE_BASE_URL: target.url,
-    CONFORMANCE_TOKEN: secret,
-    CONFORMANCE_BOT_ID: referenceDefaults.botId,
-    CONFORMANCE_SEED: '424242',
-    CONFORMANCE_RUN_ID: `crselftest${randomBytes(3).toString('hex')}`,
-    CONFORMANCE_REPORT_DIR: reportDir,
-    CONFORMANCE_TARGET_NAME: 'Faulty reference',
-    CONFORMANCE_TARGET_VERSION: 'drop-unknown-properties+echo-credentials',
-  })
-  let runEnv: (reportDir: string) => Record<string, string>
+  let runEnv: Record<string, string>
 
   before(async () => {
     target = await startReferenceServer({
@@ -61,8 +72,15 @@ describe('certifying a faulty target', () => {
       faults: [dropUnknownProperties, echoCredentials],
     })
     // One seed and run id for the whole run and both shards.
-    const fixed = targetEnv('')
-    runEnv = (reportDir) => ({ ...fixed, CONFORMANCE_REPORT_DIR: reportDir })
+    runEnv = {
+      CONFORMANCE_BASE_URL: target.url,
+      CONFORMANCE_TOKEN: secret,
+      CONFORMANCE_BOT_ID: referenceDefaults.botId,
+      CONFORMANCE_SEED: '424242',
+      CONFORMANCE_RUN_ID: `crselftest${randomBytes(3).toString('hex')}`,
+      CONFORMANCE_TARGET_NAME: 'Faulty reference',
+      CONFORMANCE_TARGET_VERSION: 'drop-unknown-properties+echo-credentials',
+    }
   })
   after(async () => {
     await target.close()
@@ -72,17 +90,19 @@ describe('certifying a faulty target', () => {
   test('a whole run writes every report and names the broken rule', async () => {
     const dir = join(work, 'whole')
     const finished = await harness(
-      ['src/cli/certify.ts', '--grep', grep, `--reporter=list,${reporter},junit,html,json`],
+      'certify',
+      ['--grep', grep, `--reporter=list,${reporter},junit,html,json`],
       'the whole run',
+      join(dir, 'reports'),
       {
-        ...runEnv(join(dir, 'reports')),
+        ...runEnv,
         PLAYWRIGHT_HTML_OUTPUT_DIR: join(dir, 'playwright-report'),
         PLAYWRIGHT_HTML_OPEN: 'never',
         PLAYWRIGHT_JSON_OUTPUT_FILE: join(dir, 'playwright.json'),
         PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(dir, 'junit.xml'),
       },
     )
-    assert.equal(finished.code, 1, `a target that breaks a rule does not conform (exit 1):\n${finished.output}`)
+    assert.equal(finished.exitCode, 1, `a target that breaks a rule does not conform (exit 1):\n${finished.output}`)
     for (const file of ['conformance.json', 'conformance.md', 'conformance.html', 'badge.svg'])
       assert.ok(existsSync(join(dir, 'reports', file)), file)
     whole = JSON.parse(readFileSync(join(dir, 'reports', 'conformance.json'), 'utf8')) as ConformanceReport
@@ -108,22 +128,29 @@ describe('certifying a faulty target', () => {
   test('its curl command, pasted into bash with the token exported, gets the wrong answer again', async () => {
     const curl = whole.checks.find((c) => isFailingCheck(c.id))?.failure?.curl
     assert.ok(curl)
-    const pasted = await run('bash', ['-c', curl], { ...process.env, CONFORMANCE_TOKEN: secret })
-    assert.equal(pasted.code, 0, pasted.output)
+    const pasted = (
+      await promisify(execFile)('bash', ['-c', curl], { env: { ...process.env, CONFORMANCE_TOKEN: secret } })
+    ).stdout
     // 201 where the contract requires 400 InvalidPayload: the fault, reproduced.
-    assert.match(pasted.output, /^HTTP\/1\.1 201 /)
-    const body = JSON.parse(pasted.output.slice(pasted.output.indexOf('\r\n\r\n') + 4)) as { user?: { id?: string } }
+    assert.match(pasted, /^HTTP\/1\.1 201 /)
+    const body = JSON.parse(pasted.slice(pasted.indexOf('\r\n\r\n') + 4)) as { user?: { id?: string } }
     assert.ok(body.user?.id, 'the target created a user from the undocumented body')
   })
 
   test('two shards merged by npm run report give the same report as the whole run', async () => {
     const shards = await Promise.all(
       [1, 2].map((index) =>
-        harness(['src/cli/certify.ts', '--grep', grep, `--shard=${index}/2`, '--reporter=blob'], `shard ${index}`, {
-          ...runEnv(join(work, `shard-${index}`, 'reports')),
-          CONFORMANCE_WORKERS: '1',
-          PLAYWRIGHT_BLOB_OUTPUT_DIR: join(work, `shard-${index}`, 'blob-report'),
-        }),
+        harness(
+          'certify',
+          ['--grep', grep, `--shard=${index}/2`, '--reporter=blob'],
+          `shard ${index}`,
+          join(work, `shard-${index}`, 'reports'),
+          {
+            ...runEnv,
+            CONFORMANCE_WORKERS: '1',
+            PLAYWRIGHT_BLOB_OUTPUT_DIR: join(work, `shard-${index}`, 'blob-report'),
+          },
+        ),
       ),
     )
     const gathered = join(work, 'all-blob-reports')
@@ -133,11 +160,11 @@ describe('certifying a faulty target', () => {
       assert.ok(existsSync(blobDir), `shard ${i + 1} wrote a blob report:\n${shard.output}`)
       for (const file of readdirSync(blobDir)) cpSync(join(blobDir, file), join(gathered, file))
     }
-    const merged = await harness(['src/cli/report.ts', gathered], 'npm run report', {
-      ...runEnv(join(work, 'merged')),
+    const merged = await harness('report', [gathered], 'npm run report', join(work, 'merged'), {
+      ...runEnv,
       CONFORMANCE_TOKEN: '',
     })
-    assert.equal(merged.code, 1, `the merged run does not conform either (exit 1):\n${merged.output}`)
+    assert.equal(merged.exitCode, 1, `the merged run does not conform either (exit 1):\n${merged.output}`)
     const report = JSON.parse(readFileSync(join(work, 'merged', 'conformance.json'), 'utf8')) as ConformanceReport
     assert.equal(report.checks.length, whole.checks.length)
     assert.deepEqual(comparable(report), comparable(whole))
@@ -176,7 +203,7 @@ describe('certifying a faulty target', () => {
   })
 
   test('the embedded reference’s token stays out of the configuration Playwright writes into its reports', async () => {
-    const printed = await run(
+    const printed = await promisify(execFile)(
       process.execPath,
       [
         '--import',
@@ -184,23 +211,21 @@ describe('certifying a faulty target', () => {
         '-e',
         "import('./playwright.config.ts').then((m) => process.stdout.write(JSON.stringify(m.default)))",
       ],
-      cleanEnv({ CONFORMANCE_TOKEN: secret, PORT: '4599' }),
-      repo,
+      { env: cleanEnvironment({ CONFORMANCE_TOKEN: secret, PORT: '4599' }), cwd: repo },
     )
-    assert.equal(printed.code, 0, printed.output)
-    assert.match(printed.output, /"webServer"/, 'the embedded reference is started by the config')
-    consoles['playwright.config.ts as Playwright serializes it'] = printed.output
+    assert.match(printed.stdout, /"webServer"/, 'the embedded reference is started by the config')
+    consoles['playwright.config.ts as Playwright serializes it'] = printed.stdout + printed.stderr
   })
 
   test('certify refuses a traced run and shards without one seed and run id', async () => {
-    const traced = await harness(['src/cli/certify.ts', '--trace', 'on'], 'a traced run', runEnv(join(work, 'refused')))
-    assert.equal(traced.code, 2)
+    const traced = await harness('certify', ['--trace', 'on'], 'a traced run', join(work, 'refused'), runEnv)
+    assert.equal(traced.exitCode, 2)
     assert.match(traced.output, /--trace: a trace records every request with its Authorization header/)
-    const sharded = await harness(['src/cli/certify.ts', '--shard=1/2'], 'an unseeded shard', {
-      ...runEnv(join(work, 'refused')),
+    const sharded = await harness('certify', ['--shard=1/2'], 'an unseeded shard', join(work, 'refused'), {
+      ...runEnv,
       CONFORMANCE_SEED: '',
     })
-    assert.equal(sharded.code, 2)
+    assert.equal(sharded.exitCode, 2)
     assert.match(sharded.output, /CONFORMANCE_SEED: a sharded run needs it set/)
   })
 

@@ -4,18 +4,15 @@
 // discriminating keys that are not tags refused, a state of no owner 404, pages of 7) still
 // conforms at every level: no check of the suite fails it for an answer the documents allow.
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import type { ConformanceReport } from '../../src/harness/reporting/conformanceReport.ts'
 import { referenceDefaults } from '../../src/reference/defaults.ts'
 import { strictChoices } from '../../src/reference/openChoices.ts'
 import { startReferenceServer } from '../../src/reference/server.ts'
-import { embeddedTargetSettings } from '../../src/runs/embeddedTarget.ts'
-import { cleanEnv, run } from './childProcess.ts'
+import { runCertificationProcess } from '../../src/runs/certificationProcess.ts'
 
-const repo = resolve(import.meta.dirname, '..', '..')
 const work = mkdtempSync(join(tmpdir(), 'conformance-strict-'))
 let target: { url: string; close: () => Promise<void> }
 
@@ -35,24 +32,18 @@ after(async () => {
 })
 
 test('a target that makes every open choice the strict way conforms at every level', async () => {
-  const reportDir = join(work, 'reports')
-  const { CONFORMANCE_EMBEDDED_REFERENCE: _embedded, ...settings } = embeddedTargetSettings({})
-  const finished = await run(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/certify.ts'],
-    cleanEnv({
-      ...settings,
-      CONFORMANCE_BASE_URL: target.url,
-      CONFORMANCE_LEVEL: 'full',
-      CONFORMANCE_REPORT_DIR: reportDir,
-      CONFORMANCE_SEED: '20260601',
-    }),
-    repo,
-  )
-  const report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceReport
+  const finished = await runCertificationProcess({
+    reference: target.url,
+    reportDir: join(work, 'reports'),
+    seed: 20260601,
+    env: { CONFORMANCE_LEVEL: 'full' },
+    limitMs: 600_000,
+  })
+  const report = finished.report
+  assert.ok(report, `the run wrote a report:\n${finished.output.slice(-2000)}`)
   const notPassed = report.checks.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status}: ${c.reason}`)
   assert.deepEqual(notPassed, [], 'every check passes against a target the documents allow')
-  assert.equal(finished.code, 0, finished.output.slice(-2000))
+  assert.equal(finished.exitCode, 0, finished.output.slice(-2000))
   assert.equal(report.complete, true)
   for (const level of ['core', 'strict', 'full'] as const) assert.equal(report.levels[level].verdict, 'conforms')
 })

@@ -5,15 +5,19 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { request, type APIRequestContext } from '@playwright/test'
 import { hostileAnswers } from '../../fixtures/hostileAnswers.ts'
 import { answerBodyLimit } from '../../src/harness/client/answerBody.ts'
 import { ExchangeLog } from '../../src/harness/client/exchangeLog.ts'
 import { ResourceLedger } from '../../src/harness/client/resourceLedger.ts'
 import { RuntimeClient } from '../../src/harness/client/runtimeClient.ts'
 import { SecretMask } from '../../src/harness/client/secretMask.ts'
+import { undiciTransport, type Transport } from '../../src/harness/client/transport.ts'
 import { expectSuccess } from '../../src/harness/checks/expectations.ts'
-import { certify, removeReportDir, type RunResult } from './support/certifyRun.ts'
+import {
+  removeReportDir,
+  runCertificationProcess,
+  type CertificationProcessResult,
+} from '../../src/runs/certificationProcess.ts'
 import { hostileServer } from './support/hostileServer.ts'
 
 const token = 'hostile-echoed-secret-4242'
@@ -28,14 +32,15 @@ function filesUnder(dir: string): string[] {
 
 describe('one request, each hostile answer', () => {
   let server: Awaited<ReturnType<typeof hostileServer>>
-  let http: APIRequestContext
+  let http: Transport
   let log: ExchangeLog
   let api: RuntimeClient
   const mask = new SecretMask(token)
 
   before(async () => {
     server = await hostileServer()
-    http = await request.newContext()
+    // The transport the workers use.
+    http = undiciTransport()
     log = new ExchangeLog(mask)
     api = new RuntimeClient(
       http,
@@ -72,18 +77,21 @@ describe('one request, each hostile answer', () => {
 
 describe('a whole run against a server that only answers with hostile answers', () => {
   let server: Awaited<ReturnType<typeof hostileServer>>
-  let result: RunResult
+  let result: CertificationProcessResult
 
   before(async () => {
     server = await hostileServer()
-    result = await certify(['--grep', 'S8\\.(user|conversation|message)\\.'], {
+    result = await runCertificationProcess({
+      args: ['--grep', 'S8\\.(user|conversation|message)\\.'],
       env: {
         CONFORMANCE_BASE_URL: server.url,
         CONFORMANCE_TOKEN: token,
         CONFORMANCE_BOT_ID: botId,
         CONFORMANCE_TIMEOUT_MS: '5000',
       },
-      limitMs: 50_000,
+      limitMs: 65_000,
+      // What is tested: that certify itself prints no token.
+      output: 'as printed',
     })
   })
 
@@ -93,7 +101,7 @@ describe('a whole run against a server that only answers with hostile answers', 
   })
 
   test('finishes with a report in which every check failed with a precise reason', () => {
-    assert.equal(result.code, 1, result.output)
+    assert.equal(result.exitCode, 1, result.output)
     assert.doesNotMatch(result.output, /not a part of any test|worker process exited unexpectedly|did not run/i)
     const checks = result.report?.checks.filter((c) => !c.id.endsWith('answers')) ?? []
     assert.ok(

@@ -3,14 +3,14 @@
 // what the run created, by its journal and by its marker.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { RunResult } from './support/certifyRun.ts'
+import type { CertificationProcessResult } from '../../src/runs/certificationProcess.ts'
 import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 import { referenceCredentials } from './support/servers.ts'
 
 const interruptAfterCreates = 12
 
 let run: ProxiedRun
-let result: RunResult
+let result: CertificationProcessResult
 let creates = 0
 
 before(async () => {
@@ -23,7 +23,7 @@ before(async () => {
     return { answerAfterMs: creating ? 200 : 5 }
   }
   run = await proxiedRun(slowCreations, [], {
-    limitMs: 50_000,
+    limitMs: 65_000,
     started: (child) => {
       const watch = setInterval(() => {
         if (creates < interruptAfterCreates) return
@@ -48,7 +48,7 @@ async function list(path: string, plural: string): Promise<unknown[]> {
 
 test('certify stops on SIGINT halfway and says so', () => {
   assert.ok(creates >= interruptAfterCreates, 'the run was interrupted after it created something')
-  assert.equal(result.code, 130, result.output)
+  assert.equal(result.exitCode, 130, result.output)
   assert.match(result.output, /certify: SIGINT: stopping the run, then deleting what it created/)
   assert.match(result.output, /certify: interrupted by SIGINT; the run did not finish/)
   const checks = result.report?.checks ?? []

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { preflight, PreflightFailure } from '../../src/harness/preflight/preflight.ts'
-import { certify, playwrightTest, removeReportDir } from './support/certifyRun.ts'
+import { removeReportDir, runCertificationProcess } from '../../src/runs/certificationProcess.ts'
 import { serve, unusedPort, type Handler, type Running } from './support/servers.ts'
 
 const token = 'preflight-token'
@@ -149,18 +149,22 @@ describe('the same sentence ends a run before any test', () => {
   const env = () => ({ CONFORMANCE_BASE_URL: rejecting.url, CONFORMANCE_TOKEN: token, CONFORMANCE_BOT_ID: botId })
 
   test('npm run certify: exit 3 and the sentence', async () => {
-    const result = await certify([], { env: env(), limitMs: 30_000 })
+    const result = await runCertificationProcess({ env: env(), limitMs: 30_000 })
     removeReportDir(result)
-    assert.equal(result.code, 3, result.output)
+    assert.equal(result.exitCode, 3, result.output)
     assert.match(result.output, /preflight failed: the target rejected the token: 401/)
     assert.doesNotMatch(result.output, /Running \d+ tests/)
     assert.ok(result.elapsedMs < withinMs, `took ${result.elapsedMs} ms`)
   })
 
   test('npx playwright test: the global setup stops it with the sentence', async () => {
-    const result = await playwrightTest([], { env: { ...env(), PORT: '4700' }, limitMs: 30_000 })
+    const result = await runCertificationProcess({
+      command: 'playwright',
+      env: { ...env(), PORT: '4700' },
+      limitMs: 30_000,
+    })
     removeReportDir(result)
-    assert.notEqual(result.code, 0, result.output)
+    assert.notEqual(result.exitCode, 0, result.output)
     assert.match(result.output, /preflight failed: the target rejected the token: 401/)
     assert.doesNotMatch(result.output, /✓|✘/)
     assert.ok(result.elapsedMs < withinMs, `took ${result.elapsedMs} ms`)

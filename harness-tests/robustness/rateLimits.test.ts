@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { ServerResponse } from 'node:http'
 import { busiestSecond } from '../support/requestRate.ts'
-import type { RunResult } from './support/certifyRun.ts'
+import type { CertificationProcessResult } from '../../src/runs/certificationProcess.ts'
 import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
 const maxRps = 25
@@ -14,7 +14,7 @@ const arrivals: number[] = []
 let rateLimited = 0
 
 let run: ProxiedRun
-let result: RunResult
+let result: CertificationProcessResult
 
 function tooManyRequests(retryAfter: string | undefined) {
   return (response: ServerResponse) => {
@@ -36,7 +36,7 @@ before(async () => {
   }
   run = await proxiedRun(countAndLimit, ['--grep', 'S8\\.'], {
     env: { CONFORMANCE_MAX_RPS: String(maxRps), CONFORMANCE_WORKERS: '2' },
-    limitMs: 50_000,
+    limitMs: 65_000,
   })
   result = run.result
 })
@@ -45,7 +45,7 @@ after(() => run.close())
 
 test('a 429 answered twice, then 200: every check passes and the report counts 2 retries', () => {
   assert.equal(rateLimited, 2, 'the proxy answered 429 twice')
-  assert.equal(result.code, 0, result.output)
+  assert.equal(result.exitCode, 0, result.output)
   assert.equal(result.report?.summary.failed, 0)
   assert.equal(result.report?.retries, 2, `report: ${JSON.stringify({ ...result.report, checks: undefined })}`)
 })

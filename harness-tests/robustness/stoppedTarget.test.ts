@@ -2,7 +2,7 @@
 // failure, never hang, nor wait out every request's timeout.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { RunResult } from './support/certifyRun.ts'
+import type { CertificationProcessResult } from '../../src/runs/certificationProcess.ts'
 import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
 const answeredBeforeSilence = 12
@@ -10,7 +10,7 @@ const timeoutMs = 400
 const runLimitMs = 20_000
 
 let run: ProxiedRun
-let result: RunResult
+let result: CertificationProcessResult
 
 before(async () => {
   run = await proxiedRun((_request, seq) => (seq <= answeredBeforeSilence ? 'pass' : 'hang'), ['tests/users.spec.ts'], {
@@ -31,7 +31,7 @@ test('the run ends within its limit and certify says the target stopped answerin
     result.elapsedMs < runLimitMs,
     `took ${result.elapsedMs} ms, the limit is ${runLimitMs} ms:\n${result.output}`,
   )
-  assert.equal(result.code, 3, result.output)
+  assert.equal(result.exitCode, 3, result.output)
   assert.match(result.output, /the target stopped answering during the run \(3 requests in a row got no answer/)
 })
 
@@ -43,7 +43,9 @@ test('the report names the stop; the checks it hit failed, the later ones did no
   const hit = report.checks.filter(
     (c) =>
       c.status === 'failed' &&
-      /no answer from the target: timed out after 400 ms|not sent: the target stopped answering/.test(c.reason ?? ''),
+      /no answer from the target: (timed out after|did not answer within) 400 ms|not sent: the target stopped answering/.test(
+        c.reason ?? '',
+      ),
   )
   const notRun = report.checks.filter(
     (c) => c.status === 'skipped' && /^not run: the target stopped answering/.test(c.reason ?? ''),

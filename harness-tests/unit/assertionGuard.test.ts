@@ -6,7 +6,7 @@ import type { TestedEntry } from '../../src/harness/catalogue/catalogueEntry.ts'
 import type { CheckContext } from '../../src/harness/checks/checkContext.ts'
 import { assertionGuard, expectThat, HarnessDefect } from '../../src/harness/checks/expectations.ts'
 import type { Reply } from '../../src/harness/client/runtimeClient.ts'
-import { checkTest } from '../../src/harness/runner/checkTests.ts'
+import { runGuarded } from '../../src/harness/runner/checkTests.ts'
 
 const reply = {} as Reply
 
@@ -35,25 +35,30 @@ test('the guard fails a check that made no assertion, and lets one that made any
   assert.doesNotThrow(() => asserting())
 })
 
-test('the runner wraps every check in the guard: an empty check body fails as a harness defect', async () => {
+test('every check runs in the guard (runGuarded, which the body of every check test calls): an empty check body fails as a harness defect', async () => {
   await assert.rejects(
-    checkTest(entry(() => Promise.resolve())).body(context),
+    runGuarded(
+      entry(() => Promise.resolve()),
+      context,
+    ),
     (error: unknown) => error instanceof Error && /^S8\.unit\.guarded made no assertion/.test(error.message),
   )
   // A check whose only assertion sits in a loop over nothing asserted nothing either.
   await assert.rejects(
-    checkTest(
+    runGuarded(
       entry(async () => {
         for (const item of [] as string[]) expectThat(item !== '', reply, 'an item')
         await Promise.resolve()
       }),
-    ).body(context),
+      context,
+    ),
     /made no assertion/,
   )
-  await checkTest(
+  await runGuarded(
     entry(async () => {
       expectThat(true, reply, 'holds')
       await Promise.resolve()
     }),
-  ).body(context)
+    context,
+  )
 })

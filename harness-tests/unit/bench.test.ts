@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { targetChart } from '../../src/bench/benchChart.ts'
-import { markdownReport } from '../../src/bench/benchReport.ts'
+import { markdownReport, readmeMarkers, readmeResults, withBenchResults } from '../../src/bench/benchReport.ts'
 import type { BenchResults } from '../../src/bench/benchResults.ts'
 import { interleaved, median, percentile } from '../../src/bench/samples.ts'
 import { judge, targets, type Target } from '../../src/bench/targets.ts'
@@ -35,29 +36,30 @@ test('a target is met on its side of the limit, the limit included', () => {
   assert.deepEqual(verdicts, ['met', 'not met', 'met', 'not met', 'not measured', 'not measured'])
 })
 
-test('a growth ratio above 1.5 is not met, and a section that did not run is said to be not measured', () => {
+test('a list operation is judged by its worst request, each request has its verdict, and a section that did not run is said to be not measured', () => {
+  const row = (what: string, ratio: number) => ({
+    operation: 'listTagValues' as const,
+    what,
+    smallMs: 1,
+    largeMs: ratio,
+    smallP90Ms: 1,
+    largeP90Ms: ratio,
+    ratio,
+  })
   const growth = {
     options: { small: 1_000, large: 100_000, samples: 1 },
-    cases: [
-      {
-        operation: 'listTagValues' as const,
-        what: 'w',
-        smallMs: 1,
-        largeMs: 30,
-        smallP90Ms: 1,
-        largeP90Ms: 30,
-        ratio: 30,
-        targeted: true,
-      },
-    ],
+    cases: [row('first page', 1.1), row('a later page', 30)],
   }
   const results = { ...empty, growth, errors: { certification: 'certify exited 1' } }
   assert.equal(judge(targets.find((t) => t.id === 'growth.listTagValues') as Target, results).verdict, 'not met')
   const report = markdownReport(results)
   assert.match(
     report,
-    /\| listTagValues: latency at 100,000 \/ at 1,000 stored \| 30\.0× \| ≤ 1\.50× \| \*\*not met\*\* \|/,
+    /\| listTagValues: latency at 100,000 \/ at 1,000 stored, worst request \| 30\.0× \| ≤ 1\.50× \| \*\*not met\*\* \|/,
   )
+  assert.match(report, /\| listTagValues \| first page \| .* \| 1\.10× \| met \|/)
+  assert.match(report, /\| listTagValues \| a later page \| .* \| 30\.0× \| \*\*not met\*\* \|/)
+  assert.equal(judge(targets.find((t) => t.id === 'growth.listUsers') as Target, results).verdict, 'not measured')
   assert.match(report, /## 1\. Full certification\n\nNot measured: certify exited 1/)
   assert.match(report, /## 2\. Harness overhead\n\nNot measured: not run/)
 })
@@ -95,4 +97,37 @@ test('property cases: the time per added case of each step, or why nothing was m
     markdownReport({ ...empty, properties: none }),
     /## 5\. Property cases\n\nNot measured: no property in this build\./,
   )
+})
+
+test('the results table of docs/benchmarks.md is replaced between its markers, and the page has them', () => {
+  const readme = `before\n${readmeMarkers.start} — generated -->\nold table\n${readmeMarkers.end}\nafter\n`
+  const growth = {
+    options: { small: 1_000, large: 100_000, samples: 1 },
+    cases: [
+      {
+        operation: 'listUsers' as const,
+        what: 'w',
+        smallMs: 1,
+        largeMs: 1.2,
+        smallP90Ms: 1,
+        largeP90Ms: 1,
+        ratio: 1.2,
+      },
+    ],
+  }
+  const updated = withBenchResults(readme, readmeResults({ ...empty, growth }))
+  assert.doesNotMatch(updated, /old table/)
+  assert.match(
+    updated,
+    /^before\n<!-- bench:start — generated -->\nResults of `npm run bench` \(2026-01-01, .*; sections not measured in this run: certification, overhead, reference, properties;/,
+  )
+  assert.match(
+    updated,
+    /\| listUsers: latency at 100,000 \/ at 1,000 stored, worst request \| 1\.20× \| ≤ 1\.50× \| met \|/,
+  )
+  assert.match(updated, /\| full certification .* \| — \| ≤ 10\.0 s \| \*\*not measured\*\* \|\n/)
+  assert.match(updated, /\| listTagValues: .* \|\n<!-- bench:end -->\nafter\n$/)
+  assert.throws(() => withBenchResults('no markers', 'x'), /docs\/benchmarks\.md has no <!-- bench:start/)
+  const ours = readFileSync(new URL('../../docs/benchmarks.md', import.meta.url), 'utf8')
+  assert.equal(withBenchResults(ours, 'x').includes(`${readmeMarkers.start}`), true)
 })

@@ -1,5 +1,5 @@
 // The suite covers every documented operation with a failure path and every rule with a check,
-// and README.md shows the current table (npm run coverage writes it).
+// and docs/coverage.md shows the current table (npm run coverage writes it).
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
@@ -19,8 +19,8 @@ test('no operation lacks a failure-path check, and no rule a check', () => {
   assert.deepEqual(coverageGaps(checks), [])
 })
 
-test('README.md holds the current coverage table (npm run coverage)', () => {
-  const readme = readFileSync('README.md', 'utf8')
+test('docs/coverage.md holds the current coverage table (npm run coverage)', () => {
+  const readme = readFileSync('docs/coverage.md', 'utf8')
   assert.equal(withCoverageTable(readme, coverageTable(coverageByOperation(checks))), readme)
 })
 

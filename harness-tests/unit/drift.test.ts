@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { stringify as toYaml } from 'yaml'
-import { operations } from '../../src/contract/operations.ts'
+import { allOperations, specOperations } from '../../src/contract/operations.ts'
 import { OpenApiSource, UnreadableDocument, openApiFromText, type JsonObject } from '../../src/drift/documentLoading.ts'
 import { driftAgainst, ourOperationShapes } from '../../src/drift/driftCheck.ts'
 import { driftLineText } from '../../src/drift/driftComparison.ts'
@@ -24,7 +24,7 @@ function at(doc: JsonObject, pointer: string): JsonObject {
 const schema = (doc: JsonObject, name: string) => at(doc, `/components/schemas/${name}`)
 const propertiesOf = (doc: JsonObject, name: string) => at(doc, `/components/schemas/${name}/properties`)
 const parametersOf = (doc: JsonObject, pointer: string) => at(doc, pointer).parameters as JsonObject[]
-const allOperations = (text: string) => [...operations.keys()].map((id) => `${id} ${text}`)
+const everyOperation = (text: string) => [...allOperations.keys()].map((id) => `${id} ${text}`)
 
 interface Mutation {
   name: string
@@ -109,7 +109,7 @@ const mutations: Mutation[] = [
   {
     name: 'a header no longer required, on every operation',
     change: (doc) => (at(doc, '/components/parameters/x-bot-id').required = false),
-    lines: allOperations('header.x-bot-id: required in ours, optional in theirs'),
+    lines: everyOperation('header.x-bot-id: required in ours, optional in theirs'),
   },
   {
     name: 'a nullable field no longer nullable',
@@ -133,12 +133,55 @@ const mutations: Mutation[] = [
     ]),
   },
   {
-    name: 'their operations beyond the 33 are out of scope',
+    name: 'their operations beyond our 48 are out of scope',
     change: (doc) =>
-      (at(doc, '/paths')['/v1/chat/tasks'] = {
-        get: { operationId: 'listTasks', responses: { '200': { description: 'tasks' } } },
+      (at(doc, '/paths')['/v1/chat/observations'] = {
+        post: { operationId: 'captureObservation', responses: { '200': { description: 'captured' } } },
       }),
     lines: [],
+  },
+  {
+    name: 'a document without the spec scope: its 15 operations only in ours',
+    change: (doc) => {
+      const paths = at(doc, '/paths')
+      for (const path of ['/v1/chat/tasks', '/v1/chat/tasks/{id}', '/v1/chat/workflows', '/v1/chat/workflows/{id}'])
+        delete paths[path]
+      for (const path of [
+        '/v1/chat/workflows/get-or-create',
+        '/v1/chat/events/scheduled/{id}',
+        '/v1/chat/initialize-incoming-message',
+        '/v1/chat/messages/import-messages',
+        '/v1/chat/analytics',
+      ])
+        delete paths[path]
+    },
+    lines: [...specOperations.keys()].map((id) => `${id}: operation only in ours`),
+  },
+  {
+    name: 'a spec-scope limit changed: the import batch',
+    change: (doc) => (at(doc, '/components/schemas/ImportMessagesBody/properties/messages').maxItems = 50),
+    lines: ['importMessages body.messages: maxItems 100 in ours, 50 in theirs'],
+  },
+  {
+    name: 'a spec-scope enum value gone: a workflow status, seen in every answer that holds it',
+    change: (doc) =>
+      (at(doc, '/components/schemas/WorkflowStatus').enum = [
+        'pending',
+        'in_progress',
+        'failed',
+        'completed',
+        'listening',
+        'paused',
+        'cancelled',
+      ]),
+    lines: [
+      'createWorkflow response.workflow.status: enum value "timedout" only in ours',
+      'listWorkflows query.statuses[]: enum value "timedout" only in ours',
+      'listWorkflows response.workflows[].status: enum value "timedout" only in ours',
+      'getWorkflow response.workflow.status: enum value "timedout" only in ours',
+      'updateWorkflow response.workflow.status: enum value "timedout" only in ours',
+      'getOrCreateWorkflow response.workflow.status: enum value "timedout" only in ours',
+    ],
   },
   // The same contract written differently: no drift.
   {
@@ -197,8 +240,13 @@ for (const mutation of mutations) {
 
 test('drift: out-of-scope operations are named, not compared', () => {
   const doc = exported()
-  at(doc, '/paths')['/v1/chat/tasks'] = { get: { operationId: 'listTasks', responses: {} } }
-  assert.deepEqual(driftAgainst(new OpenApiSource(doc, 'mutated'), ours).outOfScope, ['listTasks'])
+  at(doc, '/paths')['/v1/chat/observations'] = { post: { operationId: 'captureObservation', responses: {} } }
+  assert.deepEqual(driftAgainst(new OpenApiSource(doc, 'mutated'), ours).outOfScope, ['captureObservation'])
+})
+
+test('drift: compares all 48 operations', () => {
+  assert.equal(ours.length, 48)
+  assert.deepEqual(ours.map((shape) => shape.id).sort(), [...allOperations.keys()].sort())
 })
 
 test('drift: a YAML copy of the export reads the same', () => {
@@ -249,7 +297,7 @@ const cli: { name: string; write?: (doc: JsonObject) => string; path?: string; s
       JSON.stringify(doc)
     ),
     status: 1,
-    output: /updateUser body\.name: maxLength 200 in ours, 100 in theirs\n1 difference in 1 of the 33 operations\./,
+    output: /updateUser body\.name: maxLength 200 in ours, 100 in theirs\n1 difference in 1 of the 48 operations\./,
   },
   {
     name: 'exits 2 on a document that is not OpenAPI, without a stack trace',

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { judge, type CheckEntry } from '../../src/harness/reporting/conformanceReport.ts'
-import { checksGrep } from '../../src/selfTest/certificationRun.ts'
+import { checksGrep } from '../../src/runs/certificationProcess.ts'
 import { judgeClean, judgeFault, type JudgedRun } from '../../src/selfTest/faultVerdict.ts'
 import { checksOfFault } from '../../src/selfTest/selfTest.ts'
 
@@ -21,7 +21,12 @@ function check(id: string, status: CheckEntry['status'], more: Partial<CheckEntr
 }
 
 function run(checks: CheckEntry[]): JudgedRun {
-  return { report: { checks, levels: judge(checks, ['action', 'integration']).levels }, exitCode: 1, stopped: false }
+  return {
+    report: { checks, levels: judge(checks, ['action', 'integration']).levels },
+    exitCode: 1,
+    signal: null,
+    timedOut: false,
+  }
 }
 
 test('a fault is caught by a failed check of its rule, derived answers checks included', () => {
@@ -58,7 +63,10 @@ test('a [doc] fault must be caught at core; a [usage] one may be caught by a str
 
 test('a run where every check passed, and one with no report, are not catches', () => {
   assert.equal(judgeFault({ breaks: 'S8' }, run([check('S8.user.delete-then-404', 'passed')])).status, 'survived')
-  const noReport = judgeFault({ breaks: 'S8' }, { report: undefined, exitCode: 1, stopped: true })
+  const noReport = judgeFault(
+    { breaks: 'S8' },
+    { report: undefined, exitCode: null, signal: 'SIGTERM', timedOut: true },
+  )
   assert.equal(noReport.status, 'no report')
   assert.match(noReport.problem ?? '', /time limit/)
 })
@@ -79,8 +87,12 @@ test('the clean reference passes only when every check passed', () => {
     /1 checks did not pass: S1\.b \(skipped: not configured\)/,
   )
   assert.match(
-    judgeClean({ report: undefined, exitCode: 4, stopped: false }) ?? '',
+    judgeClean({ report: undefined, exitCode: 4, signal: null, timedOut: false }) ?? '',
     /no report \(Playwright exited 4\)/,
+  )
+  assert.match(
+    judgeClean({ report: undefined, exitCode: null, signal: 'SIGKILL', timedOut: false }) ?? '',
+    /no report \(Playwright ended on SIGKILL\)/,
   )
 })
 

@@ -1,6 +1,6 @@
 // The catalogue of faults the self-test runs: enough of them, every rule and both sides of the
 // wire covered, each naming checks that exist, each installable; the reference without a fault
-// installs none; README's kill-rate line counts them (npm run mutants proves the rate itself).
+// installs none; docs/self-test.md's kill-rate line counts them (npm run mutants proves the rate itself).
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
@@ -72,8 +72,8 @@ test('every fault installs on the reference; without a fault nothing is installe
   assert.throws(() => faultsNamed('no-such-fault'), ConfigError)
 })
 
-test('README states the kill rate over every known fault (npm run mutants writes it)', () => {
-  const readme = readFileSync('README.md', 'utf8')
+test('docs/self-test.md states the kill rate over every known fault (npm run mutants writes it)', () => {
+  const readme = readFileSync('docs/self-test.md', 'utf8')
   assert.ok(readme.includes(readmeMarkers.start))
   const total = knownFaults.length
   const line = killRateLine({
@@ -82,5 +82,5 @@ test('README states the kill rate over every known fault (npm run mutants writes
     killRate: 100,
     clean: { passed: true, checks: 0, seconds: 0, reportDir: '' },
   })
-  assert.equal(withKillRate(readme, line), readme, `README.md should say: ${line}`)
+  assert.equal(withKillRate(readme, line), readme, `docs/self-test.md should say: ${line}`)
 })

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { OpenAPIV3 } from 'openapi-types'
 import { vendorQueryOptions } from '../../src/harness/client/queryString.ts'
-import { operations, pathParameterNames } from '../../src/contract/operations.ts'
+import { allOperations, operations, pathParameterNames, specOperations } from '../../src/contract/operations.ts'
 import { SchemaRegistry, type SchemaNode } from '../../src/contract/schemaRegistry.ts'
 import { OpenApiSource, type JsonObject } from '../../src/drift/documentLoading.ts'
 import { compareOperations, driftLineText } from '../../src/drift/driftComparison.ts'
@@ -129,7 +129,7 @@ for (const c of refused) {
 /** Our operations read straight from schemas/ (dereferenced draft-07), without the export. */
 function shapesFromSchemas(): OperationShape[] {
   const headers = schemas.files.get(headersFile) as { properties: Record<string, SchemaNode>; required: string[] }
-  return [...operations.values()].map((op) => {
+  return [...allOperations.values()].map((op) => {
     const flattener = new SchemaFlattener(undefined)
     for (const name of pathParameterNames(op.path))
       flattener.flatten(op.params ? schemas.schemaOf(op.params, name) : { type: 'string' }, `path.${name}`, true)
@@ -165,8 +165,22 @@ test('export: the error body keeps its type/status table', () => {
   )
 })
 
+test('export: the 48 operations, the 15 of the spec scope marked x-scope: spec', () => {
+  const exported = operationShapes(new OpenApiSource(document as unknown as JsonObject, 'export'))
+  assert.equal(exported.length, 48)
+  assert.deepEqual(exported.map((shape) => shape.id).sort(), [...allOperations.keys()].sort())
+  for (const op of allOperations.values()) {
+    const operation = (document.paths[op.path] as Record<string, unknown>)[op.method.toLowerCase()] as Record<
+      string,
+      unknown
+    >
+    assert.equal(operation['x-scope'], specOperations.has(op.id as never) ? 'spec' : undefined, op.id)
+  }
+  assert.equal(operations.size + specOperations.size, 48)
+})
+
 test('export: operations carry their id, area, success answer and the error answer', () => {
-  for (const op of operations.values()) {
+  for (const op of allOperations.values()) {
     const item = document.paths[op.path] as OpenAPIV3.PathItemObject
     const operation = item[op.method.toLowerCase() as 'get'] as OpenAPIV3.OperationObject
     assert.equal(operation.operationId, op.id)

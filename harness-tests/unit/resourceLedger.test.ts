@@ -44,3 +44,37 @@ test('a state is removed with setState payload null, and an error answer there i
     errorIsLeftover: true,
   })
 })
+
+test('tasks and workflows (the spec scope) are tracked from their answers and removed by their deletes', () => {
+  const ledger = new ResourceLedger()
+  ledger.observe('createTask', { body: { type: 't', conversationId: at.id } }, { task: { id: 'task_1' } })
+  ledger.observe('createWorkflow', { body: { name: 'w', status: 'pending' } }, { workflow: { id: 'wf_1' } })
+  ledger.observe('getOrCreateWorkflow', { body: { name: 'w', status: 'pending' } }, { workflow: { id: 'wf_2' } })
+  ledger.observe('deleteWorkflow', { params: { id: 'wf_1' } }, {})
+  assert.deepEqual(ledger.pending().map(describeTracked), ['workflow wf_2', 'task task_1'])
+  assert.deepEqual(removalOf({ kind: 'task', id: 'task_1' }), {
+    operation: 'deleteTask',
+    params: { id: 'task_1' },
+    errorIsLeftover: true,
+  })
+  assert.equal(removalOf({ kind: 'workflow', id: 'wf_2' }).operation, 'deleteWorkflow')
+})
+
+test('importMessages and initializeIncomingMessage: every resource of their answer is tracked', () => {
+  const ledger = new ResourceLedger()
+  ledger.observe('importMessages', { body: {} }, { messages: [{ id: 'msg_1' }, { id: 'msg_2' }] })
+  ledger.observe(
+    'initializeIncomingMessage',
+    { body: {} },
+    { user: { id: 'user_1' }, conversation: { id: 'conv_1' }, message: { id: 'msg_3' } },
+  )
+  ledger.observe('initializeIncomingMessage', { body: {} }, { user: { id: 'user_2' }, conversation: { id: 'conv_1' } })
+  assert.deepEqual(ledger.pending().map(describeTracked), [
+    'user user_2',
+    'message msg_3',
+    'conversation conv_1',
+    'user user_1',
+    'message msg_2',
+    'message msg_1',
+  ])
+})

@@ -25,6 +25,47 @@ test('the marker goes into the tags of what creates a user, conversation or mess
   assert.deepEqual(withRunMarker('createUser', { tags: {} }, undefined), { tags: {} })
 })
 
+test('the marker goes into the tags of tasks and workflows, and of each part import and initialize make', () => {
+  const mark = { conformanceRun: marker.value }
+  assert.deepEqual(withRunMarker('createTask', { type: 't', conversationId: 'c', tags: {} }, marker), {
+    type: 't',
+    conversationId: 'c',
+    tags: mark,
+  })
+  assert.deepEqual(withRunMarker('getOrCreateWorkflow', { name: 'w', tags: { a: '1' } }, marker), {
+    name: 'w',
+    tags: { a: '1', ...mark },
+  })
+  assert.deepEqual(
+    withRunMarker(
+      'importMessages',
+      {
+        messages: [
+          { type: 'text', tags: {} },
+          { type: 'text', tags: { a: '1' } },
+        ],
+      },
+      marker,
+    ),
+    {
+      messages: [
+        { type: 'text', tags: mark },
+        { type: 'text', tags: { a: '1', ...mark } },
+      ],
+    },
+  )
+  assert.deepEqual(
+    withRunMarker(
+      'initializeIncomingMessage',
+      { userId: 'u', conversation: { channel: 'web', tags: {} }, message: { type: 'text', tags: {} } },
+      marker,
+    ),
+    { userId: 'u', conversation: { channel: 'web', tags: mark }, message: { type: 'text', tags: mark } },
+  )
+  assert.deepEqual(withRunMarker('updateTask', { tags: {} }, marker), { tags: {} })
+  assert.deepEqual(withRunMarker('trackAnalytics', { name: 'n', count: 1 }, marker), { name: 'n', count: 1 })
+})
+
 test('answers hide the marker the client added, wherever tags are', () => {
   const json = {
     users: [{ id: 'u', tags: { a: '1', conformanceRun: marker.value } }],

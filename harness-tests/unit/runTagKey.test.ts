@@ -30,23 +30,31 @@ test('a marker key the bot does not declare is a configuration error', () => {
 })
 
 test('traffic policy: defaults and bounds', () => {
-  assert.deepEqual(readTrafficPolicy({}), { maxRps: undefined, rateLimitRetries: 5, unansweredLimit: 3 })
+  assert.deepEqual(readTrafficPolicy({}), {
+    maxRps: undefined,
+    rateLimitRetries: 5,
+    unansweredLimit: 3,
+    timeoutsPerOperation: 2,
+  })
   assert.deepEqual(
     readTrafficPolicy({
       CONFORMANCE_MAX_RPS: '8',
       CONFORMANCE_RATE_LIMIT_RETRIES: '0',
       CONFORMANCE_UNANSWERED_LIMIT: '10',
+      CONFORMANCE_TIMEOUTS_PER_OPERATION: '1',
     }),
     {
       maxRps: 8,
       rateLimitRetries: 0,
       unansweredLimit: 10,
+      timeoutsPerOperation: 1,
     },
   )
   for (const [name, value] of [
     ['CONFORMANCE_MAX_RPS', '0'],
     ['CONFORMANCE_RATE_LIMIT_RETRIES', '-1'],
     ['CONFORMANCE_UNANSWERED_LIMIT', 'many'],
+    ['CONFORMANCE_TIMEOUTS_PER_OPERATION', '0'],
   ]) {
     assert.throws(
       () => readTrafficPolicy({ [name as string]: value }),

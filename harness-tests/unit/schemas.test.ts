@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { SchemaRegistry } from '../../src/contract/schemaRegistry.ts'
-import { operations } from '../../src/contract/operations.ts'
+import {
+  allOperations,
+  chatOperation,
+  isSpecOperationId,
+  operations,
+  specOperations,
+} from '../../src/contract/operations.ts'
 import { describeViolations, violationLine } from '../../src/contract/violations.ts'
 
 const schemas = new SchemaRegistry()
@@ -128,6 +134,27 @@ const cases: { name: string; schema: string; value: unknown; rule?: string; line
     line: /^\/type \[S13\]/,
   },
   { name: 'an empty answer with a key', schema: 'responses/empty.json', value: { ok: true }, rule: 'SHAPE' },
+  { name: 'a state payload of null (deletes it)', schema: 'requests/setState.json', value: { payload: null } },
+  {
+    name: 'a state payload that is a string',
+    schema: 'requests/setState.json',
+    value: { payload: 'x' },
+    rule: 'SHAPE',
+    line: /^\/payload \[SHAPE\] must be object/,
+  },
+  {
+    name: 'sandboxIdentifiers of null',
+    schema: 'requests/configureIntegration.json',
+    value: { sandboxIdentifiers: null },
+  },
+  { name: 'sandboxIdentifiers of {}', schema: 'requests/configureIntegration.json', value: { sandboxIdentifiers: {} } },
+  {
+    name: 'sandboxIdentifiers with a key',
+    schema: 'requests/configureIntegration.json',
+    value: { sandboxIdentifiers: { a: 'b' } },
+    rule: 'SHAPE',
+    line: /^\/sandboxIdentifiers\/a \[SHAPE\] is not allowed/,
+  },
 ]
 
 test('every schema compiles in strict mode', () => {
@@ -140,6 +167,21 @@ test('every operation names schemas that exist', () => {
     for (const name of [op.params, op.query, op.request, op.response])
       if (name) assert.ok(schemas.files.has(name), `${op.id}: ${name}`)
   }
+})
+
+test('the 15 spec-scope operations name schemas that exist, apart from the 33', () => {
+  assert.equal(specOperations.size, 15)
+  assert.equal(allOperations.size, 48)
+  assert.deepEqual([...allOperations.keys()].slice(0, 33), [...operations.keys()])
+  for (const op of specOperations.values()) {
+    assert.ok(!operations.has(op.id as never), `${op.id} is among the 33`)
+    assert.ok(isSpecOperationId(op.id))
+    assert.equal(chatOperation(op.id), op)
+    for (const name of [op.params, op.query, op.request, op.response])
+      if (name) assert.ok(schemas.files.has(name), `${op.id}: ${name}`)
+  }
+  assert.equal(chatOperation('getUser'), operations.get('getUser'))
+  assert.ok(!isSpecOperationId('getUser'))
 })
 
 for (const c of cases) {

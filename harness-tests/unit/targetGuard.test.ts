@@ -116,3 +116,41 @@ test('unanswered requests in a row, counted across processes and restarts, stop 
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('an operation that timed out twice, in any process of the run, fails at once afterwards, unsent', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'health-'))
+  try {
+    const files = { stopped: join(dir, 'stopped.json'), unanswered: join(dir, 'unanswered'), timeouts: join(dir, 't') }
+    const timeout = new Error('apiRequestContext.fetch: Timeout 400ms exceeded.')
+    const worker = () => guardWith(0, [], new TargetHealth(files, 3, 2))
+    const [first, second] = [worker(), worker()]
+    await assert.rejects(first.send('getUser', 400, scripted(timeout)), TransportFailure)
+    // The others answer: the run goes on, and so do getUser's requests until its second timeout.
+    await first.send('listUsers', 400, scripted(answer(200)))
+    await assert.rejects(second.send('getUser', 400, scripted(timeout)), TransportFailure)
+    await second.send('listUsers', 400, scripted(answer(200)))
+    let sent = false
+    const send = () => {
+      sent = true
+      return Promise.resolve(answer(200))
+    }
+    await assert.rejects(
+      worker().send('getUser', 400, send),
+      (error: unknown) =>
+        error instanceof TransportFailure &&
+        /^getUser: no answer from the target: did not answer within 400 ms \(2 earlier timeouts\)/.test(error.message),
+    )
+    assert.equal(sent, false, 'the request was not sent')
+    assert.equal((await first.send('listUsers', 400, scripted(answer(200)))).status, 200, 'other operations go on')
+    assert.equal(first.stoppedBecause(), undefined, 'the run did not count the target as stopped')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('refused or reset requests are not timeouts: the operation is tried again', async () => {
+  const refused = new Error('apiRequestContext.fetch: connect ECONNREFUSED 127.0.0.1:1')
+  const guard = guardWith(0, [], new TargetHealth(undefined, 100, 1))
+  await assert.rejects(guard.send('getUser', 400, scripted(refused)), TransportFailure)
+  assert.equal((await guard.send('getUser', 400, scripted(answer(200)))).status, 200)
+})

@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { targetChart } from './benchChart.ts'
-import type { BenchResults, SectionId } from './benchResults.ts'
-import { formatNumber, judge, limitText, targets, type TargetResult } from './targets.ts'
+import { sectionIds, type BenchResults, type SectionId } from './benchResults.ts'
+import { formatNumber, growthLimit, judge, limitText, targets, type TargetResult } from './targets.ts'
 
 const ms = (value: number) => formatNumber(value, 'ms')
 
@@ -20,22 +20,53 @@ function notRun(results: BenchResults, section: SectionId): string {
   return results.errors[section] ? `Not measured: ${results.errors[section]}` : 'Not measured: not run (see --only).'
 }
 
+const caseWords = {
+  clean: 'clean reference',
+  failing: 'every id one short (every-id-one-short)',
+  slow: 'getUser 20 s late (slow-get-user)',
+} as const
+
+function breakdownText(b: NonNullable<NonNullable<BenchResults['certification']>['breakdown']>): string {
+  const s = (value: number) => formatNumber(value / 1000, 's')
+  return [
+    `Where the time of one clean run at ${b.workers} workers went (an extra run that recorded its requests, ${s(b.wallMs)} wall): start-up (spawn to the first check: node and tsx, the reference, the preflight, Playwright and its workers) ${s(b.startupMs)}; the checks ${s(b.checksMs)}; the end (sweep, reports) ${s(b.endMs)}.`,
+    `Within the checks, summed over the ${b.workers} workers: ${b.requests} requests under way ${s(b.requestMs)}, documented waits ${s(b.waitMs)}, and the rest, the harness's and Playwright's own time, **${ms(b.perCheckMs)} per check** (${b.checks} checks, excluding their requests and waits).`,
+  ].join(' ')
+}
+
 function certificationSection(results: BenchResults): string {
   const c = results.certification
   if (!c) return notRun(results, 'certification')
   const rows = c.summaries.map((s) => [
+    caseWords[s.case],
     String(s.workers),
     String(s.runs),
     formatNumber(s.wallMs / 1000, 's'),
     String(s.requests),
+    String(s.failed),
     formatNumber(s.requestsPerSecond, ''),
     s.problems.join('; ') || '—',
   ])
-  const each = c.runs.map((run) => `${run.workers}w ${formatNumber(run.wallMs / 1000, 's')}`).join(', ')
+  const floorRows = c.floorSummaries.map((f) => [
+    'floor: the clean run’s requests, bare undici, with the waits',
+    String(f.workers),
+    String(c.floors.filter((r) => r.workers === f.workers).length),
+    formatNumber(f.wallMs / 1000, 's'),
+    String(f.requests),
+    '—',
+    formatNumber(f.requests / (f.wallMs / 1000), ''),
+    f.statusMismatches > 0 ? `${f.statusMismatches} answers differ in status from the run’s` : '—',
+  ])
+  const each = c.runs.map((run) => `${run.case} ${run.workers}w ${formatNumber(run.wallMs / 1000, 's')}`).join(', ')
   return [
-    '`node --import tsx src/cli/certify.ts` (what `npm run certify` runs) against the embedded reference, one seed for every run. Wall time from spawn to exit: node and tsx start-up, the reference, the preflight, Playwright and its workers. Requests: answered requests the checks made (`requests` in conformance.json).',
+    '`node --import tsx src/cli/certify.ts` (what `npm run certify` runs) against the embedded reference, one seed for every run, the cases interleaved. Wall time from spawn to exit: node and tsx start-up, the reference, the preflight, Playwright and its workers. Requests: answered requests the checks made (`requests` in conformance.json). The floor replays the requests a clean run recorded (`CONFORMANCE_REQUEST_LOG`) with a bare undici client against a fresh reference in a process of its own, check by check over as many lanes as workers, each check’s requests in order with its documented waits (state expiry) in line, ids mapped to those the fresh reference hands out.',
     '',
-    table(['workers', 'runs', 'wall (median)', 'requests', 'requests/s', 'problems'], rows),
+    table(
+      ['target', 'workers', 'runs', 'wall (median)', 'requests', 'failed checks', 'requests/s', 'problems'],
+      [...rows, ...floorRows],
+    ),
+    '',
+    c.breakdown ? breakdownText(c.breakdown) : '',
     '',
     `Runs in the order made: ${each}.`,
   ].join('\n')
@@ -51,7 +82,12 @@ function overheadSection(results: BenchResults): string {
       ['client', 'one scenario (median)', '/ bare'],
       [
         [
-          'harness (APIRequestContext + inspection + exchange log + attachment)',
+          'harness as it runs (undici transport with kept connections + inspection + exchange log + attachment)',
+          ms(o.harnessUndiciMs),
+          formatNumber(o.harnessUndiciMs / o.bareMs, '×'),
+        ],
+        [
+          "the same harness on Playwright's APIRequestContext (before)",
           ms(o.harnessMs),
           formatNumber(o.harnessMs / o.bareMs, '×'),
         ],
@@ -92,10 +128,11 @@ function growthSection(results: BenchResults): string {
     ms(c.smallMs),
     ms(c.largeMs),
     `${ms(c.smallP90Ms)} / ${ms(c.largeP90Ms)}`,
-    `${formatNumber(c.ratio, '×')}${c.targeted ? '' : ' (no target)'}`,
+    formatNumber(c.ratio, '×'),
+    c.ratio <= growthLimit ? 'met' : '**not met**',
   ])
   return [
-    `Two references in the bench's process, filled directly: ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users (each with its own tag value) and as many messages in one conversation. ${samples} requests per operation and store, alternating between the stores; latency through HTTP by the bare client.`,
+    `Two references in the bench's process, filled directly with ${small.toLocaleString('en')} and ${large.toLocaleString('en')} users, conversations, messages and events each (every other user and conversation updated since; one conversation holds every message and has every user as a participant). Each list operation asks for its first page with no filter, each filter and each sort, and for a later page through nextToken. ${samples} requests per row and store, alternating between the stores; latency through HTTP by the bare client. Each row is judged against ≤ ${formatNumber(growthLimit, '×')}; the targets above take each operation's worst row.`,
     '',
     table(
       [
@@ -105,6 +142,7 @@ function growthSection(results: BenchResults): string {
         `p50 at ${large.toLocaleString('en')}`,
         'p90 small / large',
         'ratio',
+        'verdict',
       ],
       rows,
     ),
@@ -202,6 +240,38 @@ export function writeBenchReports(dir: string, results: BenchResults): string[] 
     writeFileSync(path, text)
     return path
   })
+}
+
+export const readmeMarkers = { start: '<!-- bench:start', end: '<!-- bench:end -->' } as const
+
+/** The benchmark results of docs/benchmarks.md: the run's machine and its targets, with met / not met. */
+export function readmeResults(results: BenchResults): string {
+  const m = results.machine
+  const missing = sectionIds.filter((id) => results[id] === undefined)
+  const partial = missing.length > 0 ? `; sections not measured in this run: ${missing.join(', ')}` : ''
+  return [
+    `Results of \`npm run bench\` (${results.startedAt.slice(0, 10)}, Node ${m.node}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.toFixed(2)} at start${partial}; the section tables are in \`reports/bench.md\`):`,
+    '',
+    table(
+      ['target', 'measured', 'limit', 'verdict'],
+      judged(results).map((t) => [
+        t.title,
+        formatNumber(t.measured, t.unit),
+        limitText(t),
+        t.verdict === 'met' ? 'met' : `**${t.verdict}**`,
+      ]),
+    ),
+  ].join('\n')
+}
+
+/** The page with the text between the bench markers replaced (npm run bench writes it after a whole run). */
+export function withBenchResults(readme: string, section: string): string {
+  const start = readme.indexOf(readmeMarkers.start)
+  const end = readme.indexOf(readmeMarkers.end)
+  if (start < 0 || end < start)
+    throw new Error(`docs/benchmarks.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
+  const startLineEnd = readme.indexOf('\n', start)
+  return `${readme.slice(0, startLineEnd + 1)}${section}\n${readme.slice(end)}`
 }
 
 /** The targets as a plain-text table for the terminal. */

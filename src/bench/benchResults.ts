@@ -1,11 +1,12 @@
 // Everything one `npm run bench` measured: what bench.json holds and the report is written from.
-import type { CertificationRun, CertificationSummary } from './certificationRuns.ts'
+import type { CertificationResults } from './certificationRuns.ts'
 import type { GrowthCase, GrowthOptions } from './growth.ts'
 import type { OverheadResult } from './harnessOverhead.ts'
 import type { PropertyResult } from './propertyCases.ts'
 import type { LoadComparison, LoadOptions } from './referenceLoad.ts'
 
-export type SectionId = 'certification' | 'overhead' | 'reference' | 'growth' | 'properties'
+export const sectionIds = ['certification', 'overhead', 'reference', 'growth', 'properties'] as const
+export type SectionId = (typeof sectionIds)[number]
 
 export interface Machine {
   node: string
@@ -20,7 +21,7 @@ export interface BenchResults {
   finishedAt: string
   machine: Machine
   quick: boolean
-  certification?: { rounds: number; runs: CertificationRun[]; summaries: CertificationSummary[] }
+  certification?: CertificationResults
   overhead?: OverheadResult
   reference?: { options: LoadOptions; comparisons: LoadComparison[] }
   growth?: { options: GrowthOptions; cases: GrowthCase[] }

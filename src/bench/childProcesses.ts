@@ -1,8 +1,8 @@
-// Every process the bench starts, so each one is stopped however the bench ends. A child leads
-// its own process group, so stopping it also stops what it started (Playwright and its workers).
+// Every server process the bench starts, so each one is stopped however the bench ends. A child
+// leads its own process group, so stopping it also stops what it started. Certifications run
+// through src/runs/certificationProcess.ts, which stops its own the same way.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { projectRoot } from './benchEnvironment.ts'
-import { now } from './samples.ts'
+import { projectRoot, stopCertificationProcesses } from '../runs/certificationProcess.ts'
 
 const running = new Set<ChildProcess>()
 
@@ -40,44 +40,7 @@ export function stop(child: ChildProcess, graceMs = 3000): Promise<void> {
 }
 
 export async function stopAll(): Promise<void> {
-  await Promise.all([...running].map((child) => stop(child)))
-}
-
-export interface Finished {
-  code: number | null
-  timedOut: boolean
-  wallMs: number
-  /** The last lines it printed, to say why a run failed. */
-  tail: string
-}
-
-/** Runs a command to its end (or its time limit) and times it from spawn to exit. */
-export function runToEnd(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<Finished> {
-  const started = now()
-  const child = start(command, args, env)
-  let output = ''
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4000)
-  }
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  let timedOut = false
-  const limit = setTimeout(() => {
-    timedOut = true
-    void stop(child)
-  }, timeoutMs)
-  return new Promise((resolve) => {
-    child.once('exit', (code) => {
-      clearTimeout(limit)
-      const tail = output.trim().split('\n').slice(-5).join('\n')
-      resolve({ code, timedOut, wallMs: now() - started, tail })
-    })
-  })
+  await Promise.all([...[...running].map((child) => stop(child)), stopCertificationProcesses()])
 }
 
 export interface ServerChild {

@@ -1,14 +1,17 @@
 // Section 2: the same request sequence sent through the harness (Playwright's APIRequestContext,
 // answer inspection against the schemas, the exchange log and its attachment, one context per
-// worker as the fixture does), through Playwright's APIRequestContext alone, and by a bare undici
-// client, against one reference process. The middle one tells which layer the overhead is in.
-import { request as playwright } from '@playwright/test'
+// worker as the fixture does), through the harness on its undici transport, through Playwright's
+// APIRequestContext alone, and by a bare undici client, against one reference process. The
+// middle ones tell which layer the overhead is in.
+import { request as playwright, type APIRequestContext } from '@playwright/test'
 import { Agent } from 'undici'
 import { ExchangeLog } from '../harness/client/exchangeLog.ts'
 import { ResourceLedger } from '../harness/client/resourceLedger.ts'
 import { RuntimeClient } from '../harness/client/runtimeClient.ts'
 import { SecretMask } from '../harness/client/secretMask.ts'
-import { childEnvironment, reference, typescriptEntry } from './benchEnvironment.ts'
+import { undiciTransport, type Transport } from '../harness/client/transport.ts'
+import { cleanEnvironment } from '../runs/certificationProcess.ts'
+import { reference, typescriptEntry } from './benchEnvironment.ts'
 import { startServer } from './childProcesses.ts'
 import { plainRequest, plainSender } from './plainClient.ts'
 import { chatScenario, type Send } from './requestScenario.ts'
@@ -19,9 +22,11 @@ export interface OverheadResult {
   scenarios: number
   /** Median time of one scenario, milliseconds, per client. */
   harnessMs: number
+  /** The harness on its undici transport (kept connections) instead of Playwright's. */
+  harnessUndiciMs: number
   playwrightMs: number
   bareMs: number
-  /** harness / bare: the target. */
+  /** harness (on the undici transport it uses) / bare: the target. */
   ratio: number
 }
 
@@ -34,31 +39,35 @@ const target = (baseUrl: string) => ({
 })
 
 type Client = (baseUrl: string, run: string) => Promise<number>
+type ClientName = 'harness' | 'harnessUndici' | 'playwright' | 'bare'
 
 /** Each client keeps its connections for the whole measurement, as a worker keeps its request context. */
 async function clients(): Promise<{
-  clients: Record<'harness' | 'playwright' | 'bare', Client>
+  clients: Record<ClientName, Client>
   close: () => Promise<void>
 }> {
   const harnessHttp = await playwright.newContext()
   const playwrightHttp = await playwright.newContext()
   const agent = new Agent()
+  const harnessUndici = undiciTransport()
 
   // Per scenario, what the fixture does per check: a fresh log and ledger, cleanup, the attachment.
-  const harness: Client = async (baseUrl, run) => {
-    const log = new ExchangeLog(new SecretMask(reference.token))
-    const api = new RuntimeClient(harnessHttp, target(baseUrl), log, new ResourceLedger())
-    const send: Send = async (id, request) => {
-      const reply = await api.call(id, request)
-      if (reply.violations.length > 0)
-        throw new Error(`the bench's scenario broke the contract at ${id}: ${JSON.stringify(reply.violations[0])}`)
-      return reply.json
+  const harnessOver =
+    (http: APIRequestContext | Transport): Client =>
+    async (baseUrl, run) => {
+      const log = new ExchangeLog(new SecretMask(reference.token))
+      const api = new RuntimeClient(http, target(baseUrl), log, new ResourceLedger())
+      const send: Send = async (id, request) => {
+        const reply = await api.call(id, request)
+        if (reply.violations.length > 0)
+          throw new Error(`the bench's scenario broke the contract at ${id}: ${JSON.stringify(reply.violations[0])}`)
+        return reply.json
+      }
+      const count = await chatScenario(send, run)
+      await api.cleanUp()
+      JSON.stringify(log.attachment(false))
+      return count
     }
-    const count = await chatScenario(send, run)
-    await api.cleanUp()
-    JSON.stringify(log.attachment(false))
-    return count
-  }
 
   const playwrightAlone: Client = (baseUrl, run) =>
     chatScenario(async (id, request) => {
@@ -76,9 +85,14 @@ async function clients(): Promise<{
   const bare: Client = (baseUrl, run) => chatScenario(plainSender(baseUrl, agent), run)
 
   return {
-    clients: { harness, playwright: playwrightAlone, bare },
+    clients: {
+      harness: harnessOver(harnessHttp),
+      harnessUndici: harnessOver(harnessUndici),
+      playwright: playwrightAlone,
+      bare,
+    },
     close: async () => {
-      await Promise.all([harnessHttp.dispose(), playwrightHttp.dispose(), agent.close()])
+      await Promise.all([harnessHttp.dispose(), playwrightHttp.dispose(), agent.close(), harnessUndici.dispose()])
     },
   }
 }
@@ -87,12 +101,12 @@ export async function measureHarnessOverhead(rounds: number): Promise<OverheadRe
   const server = await startServer(
     typescriptEntry.command,
     typescriptEntry.args('src/reference/main.ts'),
-    childEnvironment({ PORT: '0' }),
+    cleanEnvironment({ PORT: '0' }),
   )
   const { clients: byName, close } = await clients()
   try {
     const names = Object.keys(byName) as (keyof typeof byName)[]
-    const samples: Record<keyof typeof byName, number[]> = { harness: [], playwright: [], bare: [] }
+    const samples: Record<ClientName, number[]> = { harness: [], harnessUndici: [], playwright: [], bare: [] }
     const warmUp = interleaved(names, 3)
     let requestsPerScenario = 0
     let scenario = 0
@@ -101,12 +115,21 @@ export async function measureHarnessOverhead(rounds: number): Promise<OverheadRe
       if (scenario++ >= warmUp.length) samples[name].push(ms)
       requestsPerScenario = value
     }
-    const [harnessMs, playwrightMs, bareMs] = [samples.harness, samples.playwright, samples.bare].map(median) as [
-      number,
-      number,
-      number,
-    ]
-    return { requestsPerScenario, scenarios: rounds, harnessMs, playwrightMs, bareMs, ratio: harnessMs / bareMs }
+    const [harnessMs, harnessUndiciMs, playwrightMs, bareMs] = [
+      samples.harness,
+      samples.harnessUndici,
+      samples.playwright,
+      samples.bare,
+    ].map(median) as [number, number, number, number]
+    return {
+      requestsPerScenario,
+      scenarios: rounds,
+      harnessMs,
+      harnessUndiciMs,
+      playwrightMs,
+      bareMs,
+      ratio: harnessUndiciMs / bareMs,
+    }
   } finally {
     await close()
     await server.stop()

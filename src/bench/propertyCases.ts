@@ -2,10 +2,9 @@
 // linear is expected). Which property is configurable (BENCH_PROPERTY_GREP, BENCH_PROPERTY_SPEC);
 // when the build has none, the section says so instead of timing something else.
 import { rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { childEnvironment, scratchDir } from './benchEnvironment.ts'
+import { runCertificationProcess } from '../runs/certificationProcess.ts'
+import { scratchDir } from './benchEnvironment.ts'
 import { certifyOnce } from './certificationRuns.ts'
-import { runToEnd } from './childProcesses.ts'
 import { interleaved, median } from './samples.ts'
 
 export interface PropertyOptions {
@@ -35,19 +34,17 @@ export interface PropertyResult {
   notMeasured?: string
 }
 
-const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
-
 /** How many tests Playwright would run for these arguments. */
 async function countTests(args: string[]): Promise<number> {
   const reportDir = scratchDir()
   try {
-    const finished = await runToEnd(
-      process.execPath,
-      [playwrightCli, 'test', '--list', ...args],
-      childEnvironment({ CONFORMANCE_REPORT_DIR: reportDir }),
-      60_000,
-    )
-    return Number(/Total: (\d+) tests?/.exec(finished.tail)?.[1] ?? 0)
+    const listed = await runCertificationProcess({
+      command: 'playwright',
+      args: ['--list', ...args],
+      reportDir,
+      limitMs: 60_000,
+    })
+    return Number(/Total: (\d+) tests?/.exec(listed.output)?.[1] ?? 0)
   } finally {
     rmSync(reportDir, { recursive: true, force: true })
   }

@@ -4,7 +4,8 @@
 import autocannon from 'autocannon'
 import { Agent } from 'undici'
 import type { Conversation, Message, User } from '../contract/types.ts'
-import { childEnvironment, typescriptEntry } from './benchEnvironment.ts'
+import { cleanEnvironment } from '../runs/certificationProcess.ts'
+import { typescriptEntry } from './benchEnvironment.ts'
 import { startServer } from './childProcesses.ts'
 import { plainRequest, plainSender, type PlainRequest } from './plainClient.ts'
 import { interleaved, median, percentile } from './samples.ts'
@@ -70,7 +71,7 @@ export async function measureReferenceLoad(options: LoadOptions): Promise<LoadCo
   const reference = await startServer(
     typescriptEntry.command,
     typescriptEntry.args('src/reference/main.ts'),
-    childEnvironment({ PORT: '0' }),
+    cleanEnvironment({ PORT: '0' }),
   )
   let bare: Awaited<ReturnType<typeof startServer>> | undefined
   const agent = new Agent()
@@ -86,7 +87,7 @@ export async function measureReferenceLoad(options: LoadOptions): Promise<LoadCo
     bare = await startServer(
       typescriptEntry.command,
       typescriptEntry.args('src/bench/bareServer.ts'),
-      childEnvironment({ PORT: '0', BENCH_BARE_BODY: answer }),
+      cleanEnvironment({ PORT: '0', BENCH_BARE_BODY: answer }),
     )
 
     const servers = { reference: reference.url, bare: bare.url }

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { environment } from '../environment/environmentValues.ts'
+import { codeFile } from '../environment/packageLayout.ts'
 import { readRunSettings } from '../harness/config/runSettings.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
@@ -24,10 +25,20 @@ const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/c
 function runPlaywright(args: string[], env: NodeJS.ProcessEnv, interruption: Interruption): Promise<number> {
   return new Promise((resolve) => {
     // Its own process group: a Ctrl+C reaches Playwright once, through interruption.ts.
-    const child = spawn(process.execPath, [playwrightCli, 'test', ...args], { env, stdio: 'inherit', detached: true })
+    const child = spawn(process.execPath, [playwrightCli, 'test', ...configArgument(args), ...args], {
+      env,
+      stdio: 'inherit',
+      detached: true,
+    })
     interruption.running(child)
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
   })
+}
+
+/** The suite's own configuration, found next to this code, unless the arguments name another. */
+function configArgument(args: readonly string[]): string[] {
+  const named = args.some((arg) => arg === '-c' || arg === '--config' || arg.startsWith('--config='))
+  return named ? [] : [`--config=${codeFile('playwright.config')}`]
 }
 
 async function certify(args: string[]): Promise<number> {

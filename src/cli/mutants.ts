@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError } from '../environment/configError.ts'
+import { dataFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment, parseInteger } from '../environment/environmentValues.ts'
 import { faultsNamed, knownFaults } from '../reference/faults/index.ts'
@@ -18,12 +19,14 @@ import {
   type FaultResult,
   type MutantsReport,
 } from '../selfTest/mutantsReport.ts'
+import { stopCertificationProcesses } from '../runs/certificationProcess.ts'
 import { runSelfTest } from '../selfTest/selfTest.ts'
 import { exitWhenDone } from './exitWhenDone.ts'
 
 /** The same cases every run unless CONFORMANCE_SEED says otherwise: the self-test must not flicker. */
 const defaultSeed = 20_260_602
-const readmePath = 'README.md'
+/** The page that states the kill rate of the whole set of faults. */
+const killRatePage = 'docs/self-test.md'
 
 function option(args: readonly string[], name: string, fallback: number): number {
   const given = args.find((arg) => arg.startsWith(`--${name}=`))
@@ -62,6 +65,8 @@ async function mutants(args: string[]): Promise<number> {
   process.once('SIGINT', () => {
     interrupted = true
     console.error('\nmutants: interrupted; stopping the running certifications')
+    // They run in process groups of their own, which the terminal's Ctrl+C does not reach.
+    void stopCertificationProcesses()
   })
   console.log(`Mutation self-test: the clean reference and ${faults.length} faults, seed ${seed}`)
   const report = await runSelfTest({
@@ -82,13 +87,13 @@ async function mutants(args: string[]): Promise<number> {
     `reports: ${join(reportDir, 'mutants.md')}, ${join(reportDir, 'mutants.json')}; each run's own in ${runsDir}/`,
   )
 
-  // README states the kill rate of the whole set; only a whole run that held may restate it.
+  // docs/self-test.md states the kill rate of the whole set; only a whole run that held may restate it.
   if (names.length === 0 && report.passed) {
-    const readme = readFileSync(readmePath, 'utf8')
+    const readme = readFileSync(dataFile(killRatePage), 'utf8')
     const updated = withKillRate(readme, killRateLine(report))
     if (updated !== readme) {
-      writeFileSync(readmePath, updated)
-      console.log('README.md: kill rate updated')
+      writeFileSync(dataFile(killRatePage), updated)
+      console.log(`${killRatePage}: kill rate updated`)
     }
   }
   // The closing line CI systems read: each fault caught, and the clean reference, is one pass.

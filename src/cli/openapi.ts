@@ -1,8 +1,10 @@
-// npm run openapi: writes openapi/runtime-chat-api.json from schemas/.
-// npm run openapi -- --check: writes nothing; exits 1 when the committed copy is not what
-// schemas/ gives (so a change to schemas/ cannot land without its document).
+// openapi: the contract as an OpenAPI 3.0 document, built from schemas/. It prints the document,
+// or writes it with --out <file>; `npm run openapi` writes the committed copy. With --check it
+// writes nothing and exits 1 when that file (default: the package's own copy) is not what
+// schemas/ give, so a change to schemas/ cannot land without its document.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, relative } from 'node:path'
+import { parseArgs } from 'node:util'
 import { buildOpenApiDocument, openApiText, openapiPath } from '../openapi/openapiDocument.ts'
 
 function firstDifference(expected: string, actual: string): string {
@@ -12,33 +14,46 @@ function firstDifference(expected: string, actual: string): string {
   return `line ${line + 1}: schemas/ give ${JSON.stringify(want[line]?.trim())}, the file has ${JSON.stringify(got[line]?.trim() ?? '(end of file)')}`
 }
 
-function main(args: string[]): number {
-  const document = buildOpenApiDocument()
-  const text = openApiText(document)
-  if (args.includes('--check')) {
-    let committed: string
-    try {
-      committed = readFileSync(openapiPath, 'utf8')
-    } catch {
-      console.error(`openapi: ${openapiPath} is missing; run npm run openapi`)
-      return 1
-    }
-    if (committed === text) {
-      console.log(`openapi: ${openapiPath} is up to date with schemas/`)
-      return 0
-    }
-    console.error(
-      `openapi: ${openapiPath} is out of date with schemas/ (${firstDifference(text, committed)}); run npm run openapi and commit it`,
-    )
+function check(file: string, text: string): number {
+  let committed: string
+  try {
+    committed = readFileSync(file, 'utf8')
+  } catch {
+    console.error(`openapi: ${file} is missing; run npm run openapi`)
     return 1
   }
-  mkdirSync(dirname(openapiPath), { recursive: true })
-  writeFileSync(openapiPath, text)
+  if (committed === text) {
+    console.log(`openapi: ${file} is up to date with schemas/`)
+    return 0
+  }
+  console.error(
+    `openapi: ${file} is out of date with schemas/ (${firstDifference(text, committed)}); run npm run openapi and commit it`,
+  )
+  return 1
+}
+
+function main(args: string[]): number {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, check: { type: 'boolean' } } })
+  const document = buildOpenApiDocument()
+  const text = openApiText(document)
+  if (values.check) return check(values.out ?? relative(process.cwd(), openapiPath), text)
+  if (values.out === undefined) {
+    process.stdout.write(text)
+    return 0
+  }
+  mkdirSync(dirname(values.out), { recursive: true })
+  writeFileSync(values.out, text)
   const count = Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item ?? {}).length, 0)
   console.log(
-    `openapi: wrote ${openapiPath} (${count} operations, ${Object.keys(document.components?.schemas ?? {}).length} schemas)`,
+    `openapi: wrote ${values.out} (${count} operations, ${Object.keys(document.components?.schemas ?? {}).length} schemas)`,
   )
   return 0
 }
 
-process.exit(main(process.argv.slice(2)))
+try {
+  process.exitCode = main(process.argv.slice(2))
+} catch (error) {
+  // parseArgs' unknown or incomplete option: one sentence.
+  console.error(`openapi: ${(error as Error).message}`)
+  process.exitCode = 2
+}

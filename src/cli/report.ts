@@ -6,9 +6,8 @@
 import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { ConfigError } from '../environment/configError.ts'
+import { codeFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment } from '../environment/environmentValues.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
@@ -16,11 +15,11 @@ import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCode
 import { exitWhenDone } from './exitWhenDone.ts'
 
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli')
-const conformanceReporter = fileURLToPath(new URL('../harness/reporting/conformanceReporter.ts', import.meta.url))
+const conformanceReporter = codeFile('src/harness/reporting/conformanceReporter')
 
 function mergeReports(blobDir: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const args = [playwrightCli, 'merge-reports', '--reporter', `${conformanceReporter},junit`, blobDir]
+    const args = [playwrightCli, 'merge-reports', '--reporter', conformanceReporter, blobDir]
     const child = spawn(process.execPath, args, { env, stdio: 'inherit' })
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
   })
@@ -56,7 +55,6 @@ async function report(args: string[]): Promise<number> {
   const mergeExit = await mergeReports(blobDir, {
     ...env,
     CONFORMANCE_REPORT_DIR: reportDir,
-    PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(reportDir, 'junit.xml'),
   })
   const written = readReport(reportDir)
   if (!written) {

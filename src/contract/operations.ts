@@ -1,10 +1,19 @@
-// The 33 documented operations, read from schemas/operations.json (the one list of them).
+// The chat operations, read from schemas/operations.json (the one list of them): the 33
+// documented operations (`operations`, what the harness certifies today) and the 15 further
+// operations of the published API document (`specOperations`, the spec scope: tasks,
+// workflows, cancelling a scheduled event, importing messages, initializing an incoming
+// message, analytics; rules S14-S19). `allOperations` holds the 48.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { schemasDir } from './schemaRegistry.ts'
 
 type OperationsDocument = typeof import('../../schemas/operations.json')
+/** One of the 33 documented operations. */
 export type OperationId = keyof OperationsDocument['operations']
+/** One of the 15 operations of the spec scope. */
+export type SpecOperationId = keyof OperationsDocument['specOperations']
+/** Any of the 48 chat operations. */
+export type ChatOperationId = OperationId | SpecOperationId
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -22,18 +31,62 @@ export interface Operation {
   response: string
 }
 
-const document = JSON.parse(readFileSync(join(schemasDir, 'operations.json'), 'utf8')) as {
-  operations: Record<string, Omit<Operation, 'id'>>
+/** An operation of the spec scope: the same facts, another id. */
+export interface SpecOperation extends Omit<Operation, 'id'> {
+  id: SpecOperationId
 }
 
-export const operations: ReadonlyMap<OperationId, Operation> = new Map(
-  Object.entries(document.operations).map(([id, op]) => [id as OperationId, { id: id as OperationId, ...op }]),
+export type ChatOperation = Operation | SpecOperation
+
+type Entries = Record<string, Omit<Operation, 'id'>>
+const document = JSON.parse(readFileSync(join(schemasDir, 'operations.json'), 'utf8')) as {
+  operations: Entries
+  specOperations: Entries
+}
+
+function withIds<Id extends ChatOperationId>(entries: Entries): Map<Id, Omit<Operation, 'id'> & { id: Id }> {
+  return new Map(Object.entries(entries).map(([id, op]) => [id as Id, { id: id as Id, ...op }]))
+}
+
+/** The 33 documented operations, in the order of operations.json. */
+export const operations: ReadonlyMap<OperationId, Operation> = withIds<OperationId>(document.operations)
+
+/** The 15 operations of the spec scope, in the order of operations.json. */
+export const specOperations: ReadonlyMap<SpecOperationId, SpecOperation> = withIds<SpecOperationId>(
+  document.specOperations,
 )
 
+/** The 48: the documented ones first. */
+export const allOperations: ReadonlyMap<ChatOperationId, ChatOperation> = new Map<ChatOperationId, ChatOperation>([
+  ...operations,
+  ...specOperations,
+])
+for (const id of specOperations.keys())
+  if (operations.has(id as unknown as OperationId)) throw new Error(`${id} is listed twice in operations.json`)
+
+/** One of the 33 documented operations. */
 export function operation(id: OperationId): Operation {
   const op = operations.get(id)
   if (!op) throw new Error(`unknown operation ${id}`)
   return op
+}
+
+/** Any of the 48 chat operations. */
+export function chatOperation(id: OperationId): Operation
+export function chatOperation(id: SpecOperationId): SpecOperation
+export function chatOperation(id: ChatOperationId): ChatOperation
+export function chatOperation(id: ChatOperationId): ChatOperation {
+  const op = allOperations.get(id)
+  if (!op) throw new Error(`unknown operation ${id}`)
+  return op
+}
+
+export function isOperationId(id: string): id is OperationId {
+  return operations.has(id as OperationId)
+}
+
+export function isSpecOperationId(id: string): id is SpecOperationId {
+  return specOperations.has(id as SpecOperationId)
 }
 
 /** Names of the {placeholders} of a path template, in order. */

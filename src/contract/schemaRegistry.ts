@@ -2,15 +2,15 @@
 // answers two questions: "is this value valid?" and "what does the contract say about this
 // field?" (for fixtures, which read limits from here instead of restating them).
 import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, relative, sep } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
+import { dataFile } from '../environment/packageLayout.ts'
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
-export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas')
+export const schemasDir = dataFile('schemas')
 const baseUri = 'https://runtime-chat-conformance.invalid/schemas/'
 
 /** A JSON Schema node, as read from the files. */
@@ -38,6 +38,13 @@ function loadSchemaFiles(): Map<string, SchemaNode> {
     files.set(name, JSON.parse(readFileSync(path, 'utf8')) as SchemaNode)
   }
   return files
+}
+
+/** The types both `type` keywords allow ("string" beside ["string", "null"] is "string"). */
+function narrowType(beside: unknown, target: unknown): unknown {
+  const list = (type: unknown) => (Array.isArray(type) ? (type as unknown[]) : [type])
+  const both = list(target).filter((type) => list(beside).includes(type))
+  return both.length === 1 ? both[0] : both
 }
 
 export class SchemaRegistry {
@@ -120,9 +127,12 @@ export class SchemaRegistry {
         next = (next as SchemaNode)[decodeURIComponent(part)]
       }
       if (!next || typeof next !== 'object') throw new Error(`unresolvable $ref ${current.$ref} in ${file}`)
-      // Keywords beside the $ref (description, $comment, deprecated) are kept; the target wins on conflicts.
+      // Keywords beside the $ref (description, $comment, deprecated) are kept; the target wins on
+      // conflicts, except a type beside it, which Ajv applies too: it narrows the target's.
       const { $ref: _ref, ...siblings } = current
-      current = { ...siblings, ...(next as SchemaNode) }
+      const merged: SchemaNode = { ...siblings, ...(next as SchemaNode) }
+      if (siblings.type !== undefined && merged.type !== undefined) merged.type = narrowType(siblings.type, merged.type)
+      current = merged
     }
     return { node: current, file: currentFile }
   }

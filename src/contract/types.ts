@@ -137,7 +137,113 @@ export interface CallActionBody {
 export interface ConfigureIntegrationBody {
   identifier?: string | null
   scheduleRegisterCall?: string
-  sandboxIdentifiers?: Record<string, never>
+  sandboxIdentifiers?: Record<string, never> | null
 }
 
 export type Empty = Record<string, never>
+
+// The spec scope (tasks, workflows, import, initialize, analytics).
+export interface Task {
+  id: string
+  title: string
+  description: string
+  type: string
+  data: Payload
+  status: string
+  parentTaskId?: string
+  conversationId?: string
+  userId?: string
+  timeoutAt: string
+  createdAt: string
+  updatedAt: string
+  failureReason?: string
+  tags: Tags
+}
+
+export interface Workflow {
+  id: string
+  name: string
+  status: string
+  input: Payload
+  output: Payload
+  parentWorkflowId?: string
+  conversationId?: string
+  userId?: string
+  createdAt: string
+  updatedAt: string
+  completedAt?: string
+  failureReason?: string
+  timeoutAt: string
+  tags: Tags
+}
+
+export interface CreateTaskBody {
+  title?: string
+  description?: string
+  type: string
+  data?: Payload
+  parentTaskId?: string
+  conversationId: string
+  userId?: string
+  timeoutAt?: string
+  tags?: Tags
+}
+export interface UpdateTaskBody {
+  title?: string
+  description?: string
+  data?: Payload
+  timeoutAt?: string
+  status?: string
+  tags?: Tags
+}
+
+export interface CreateWorkflowBody {
+  name: string
+  input?: Payload
+  parentWorkflowId?: string
+  conversationId?: string
+  userId?: string
+  timeoutAt?: string
+  tags?: Tags
+  status: string
+  eventId?: string
+}
+export interface GetOrCreateWorkflowBody extends CreateWorkflowBody {
+  discriminateByTags?: string[]
+  discriminateByStatusGroup?: string
+}
+export interface UpdateWorkflowBody {
+  output?: Payload
+  timeoutAt?: string
+  status?: string
+  failureReason?: string
+  tags?: Tags
+  userId?: string
+  eventId?: string
+}
+
+export interface ImportedMessage {
+  payload: Payload
+  userId: string
+  conversationId: string
+  type: string
+  tags: Tags
+  createdAt: string
+  discriminateByTags: string[]
+}
+export interface ImportMessagesBody {
+  messages: ImportedMessage[]
+}
+
+export interface InitializeIncomingMessageBody {
+  userId?: string
+  user?: CreateUserBody & { discriminateByTags: string[] }
+  conversationId?: string
+  conversation?: CreateConversationBody & { discriminateByTags: string[] }
+  message?: { payload: Payload; type: string; tags: Tags; origin?: string; discriminateByTags: string[] }
+}
+
+export interface TrackAnalyticsBody {
+  name: string
+  count: number
+}

@@ -1,4 +1,4 @@
-// The drift check: our 33 operations, flattened from the OpenAPI document schemas/ give, against
+// The drift check: our 48 operations (the 33 documented and the 15 of the spec scope), flattened from the OpenAPI document schemas/ give, against
 // the operations of any OpenAPI document of the Runtime API.
 import { buildOpenApiDocument } from '../openapi/openapiDocument.ts'
 import { OpenApiSource, type JsonObject } from './documentLoading.ts'

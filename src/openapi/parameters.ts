@@ -2,7 +2,7 @@
 // schema when it has one), query parameters from its query schema, and the headers of
 // schemas/headers.json, which every operation takes.
 import type { OpenAPIV3 } from 'openapi-types'
-import { pathParameterNames, type Operation } from '../contract/operations.ts'
+import { pathParameterNames, type ChatOperation } from '../contract/operations.ts'
 import type { SchemaNode, SchemaRegistry } from '../contract/schemaRegistry.ts'
 import type { SchemaConverter } from './schemaConversion.ts'
 
@@ -36,7 +36,7 @@ function queryStyle(schema: SchemaNode, name: string): Partial<OpenAPIV3.Paramet
 }
 
 export function pathParameters(
-  op: Operation,
+  op: ChatOperation,
   schemas: SchemaRegistry,
   converter: SchemaConverter,
 ): OpenAPIV3.ParameterObject[] {
@@ -53,7 +53,7 @@ export function pathParameters(
 }
 
 export function queryParameters(
-  op: Operation,
+  op: ChatOperation,
   schemas: SchemaRegistry,
   converter: SchemaConverter,
 ): OpenAPIV3.ParameterObject[] {

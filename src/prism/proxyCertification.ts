@@ -1,11 +1,10 @@
 // A full certification of the embedded reference through Prism's validation proxy:
 //   harness (npm run certify) → violation recorder → prism proxy <document> → reference
 // Everything is started on loopback ports of its own and stopped at the end, whatever happens.
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { SecretMask } from '../harness/client/secretMask.ts'
 import { referenceDefaults } from '../reference/defaults.ts'
 import { startReferenceServer } from '../reference/server.ts'
+import { runCertificationProcess } from '../runs/certificationProcess.ts'
 import { startPrism } from './prismServer.ts'
 import { proxyVerdict, type ProxyVerdict } from './proxyVerdict.ts'
 import { startViolationRecorder } from './violationRecorder.ts'
@@ -18,7 +17,7 @@ export interface ProxyCertificationOptions {
 }
 
 export interface ProxyCertification {
-  /** npm run certify's exit code (0: conforms). */
+  /** npm run certify's exit code (0: conforms); null when it was stopped. */
   certifyExit: number | null
   /** The end of what certify printed, masked. */
   certifyOutput: string
@@ -27,45 +26,8 @@ export interface ProxyCertification {
   prismOutput: string
 }
 
-const certifyCli = join(import.meta.dirname, '..', 'cli', 'certify.ts')
-
-function runCertify(
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-  mask: SecretMask,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', certifyCli], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: timeoutMs,
-      killSignal: 'SIGTERM',
-    })
-    let output = ''
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-6_000))
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('close', (code, signal) => resolve({ code: signal ? null : code, output: mask.mask(output) }))
-  })
-}
-
-/** The target variables of a certification of the reference, nothing inherited from ours. */
-function certifyEnvironment(baseUrl: string, reportDir: string, timeoutMs: number): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('CONFORMANCE_') && name !== 'PORT'),
-  )
-  return {
-    ...inherited,
-    CONFORMANCE_BASE_URL: baseUrl,
-    CONFORMANCE_TOKEN: referenceDefaults.token,
-    CONFORMANCE_BOT_ID: referenceDefaults.botId,
-    CONFORMANCE_INTEGRATION_ID: referenceDefaults.integrationId,
-    CONFORMANCE_ACTION: referenceDefaults.action,
-    CONFORMANCE_ACTION_INPUT: JSON.stringify(referenceDefaults.actionInput),
-    CONFORMANCE_REPORT_DIR: reportDir,
-    CONFORMANCE_RUN_TIMEOUT_MS: String(timeoutMs),
-  }
-}
+/** What a failure message shows of a log. */
+const shownChars = 6_000
 
 export async function certifyThroughPrismProxy(options: ProxyCertificationOptions): Promise<ProxyCertification> {
   const mask = new SecretMask(referenceDefaults.token)
@@ -77,15 +39,16 @@ export async function certifyThroughPrismProxy(options: ProxyCertificationOption
     try {
       const recorder = await startViolationRecorder({ prism: prism.url, target: reference.url })
       try {
-        // certify's own limit comes first; the process limit is the backstop.
-        const run = await runCertify(
-          certifyEnvironment(recorder.url, options.reportDir, options.timeoutMs),
-          options.timeoutMs + 15_000,
-          mask,
-        )
+        // The reference's settings, its address the recorder's. Playwright's own limit is timeoutMs;
+        // the process's, 15 s later, is the backstop.
+        const run = await runCertificationProcess({
+          reference: recorder.url,
+          reportDir: options.reportDir,
+          limitMs: options.timeoutMs + 15_000,
+        })
         return {
-          certifyExit: run.code,
-          certifyOutput: run.output,
+          certifyExit: run.exitCode,
+          certifyOutput: run.output.slice(-shownChars),
           verdict: proxyVerdict(recorder.exchanges),
           prismOutput: mask.mask(prism.output()),
         }

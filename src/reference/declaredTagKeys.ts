@@ -1,29 +1,43 @@
 // Opt-in (REFERENCE_TAG_KEYS, or ReferenceOptions.tagKeys): the reference behaves like a real bot
 // that declares its tag keys (S5) and rejects every other key, in bodies (tags,
-// discriminateByTags), in list filters (tags.<key>=) and in listTagValues. It lets the harness's
-// own tests show that a run with CONFORMANCE_TAG_KEYS never uses a key the bot did not declare.
+// discriminateByTags, also nested in importMessages and initializeIncomingMessage), in list
+// filters (tags.<key>=) and in listTagValues. It lets the harness's own tests show that a run
+// with CONFORMANCE_TAG_KEYS never uses a key the bot did not declare.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from './apiError.ts'
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function keysOf(value: unknown): string[] {
-  return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
+  return isObject(value) ? Object.keys(value) : []
+}
+
+/** The parts of a body that may carry tags: the body, and what initializeIncomingMessage and importMessages nest. */
+function taggedParts(body: unknown): Record<string, unknown>[] {
+  if (!isObject(body)) return []
+  const nested: unknown[] = [body.user, body.conversation, body.message]
+  if (Array.isArray(body.messages)) nested.push(...(body.messages as unknown[]))
+  return [body, ...nested.filter(isObject)]
 }
 
 function undeclared(
   request: FastifyRequest,
   declared: ReadonlySet<string>,
 ): { key: string; where: string } | undefined {
-  const body = request.body as { tags?: unknown; discriminateByTags?: unknown } | undefined
   const query = request.query as { tags?: unknown } | undefined
   const params = request.params as { key?: unknown } | undefined
   const candidates: [string[], string][] = [
-    [keysOf(body?.tags), 'body tags'],
-    [
-      Array.isArray(body?.discriminateByTags)
-        ? body.discriminateByTags.filter((k): k is string => typeof k === 'string')
-        : [],
-      'discriminateByTags',
-    ],
+    ...taggedParts(request.body).flatMap((part): [string[], string][] => [
+      [keysOf(part.tags), 'body tags'],
+      [
+        Array.isArray(part.discriminateByTags)
+          ? part.discriminateByTags.filter((k): k is string => typeof k === 'string')
+          : [],
+        'discriminateByTags',
+      ],
+    ]),
     [keysOf(query?.tags), 'tags filter'],
     [
       request.routeOptions.url === '/v1/chat/tags/:key/values' && typeof params?.key === 'string' ? [params.key] : [],

@@ -1,8 +1,8 @@
-// Registers a documented operation on the server from schemas/operations.json: its method and
-// path, strict validation of path, query and body against schemas/ (an unknown property is a
+// Registers a chat operation (any of the 48 of schemas/operations.json) on the server: its method
+// and path, strict validation of path, query and body against schemas/ (an unknown property is a
 // 400, never dropped), and its documented success status.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { operation, type OperationId } from '../contract/operations.ts'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { chatOperation, type ChatOperationId } from '../contract/operations.ts'
 import { SchemaRegistry } from '../contract/schemaRegistry.ts'
 import { describeViolations, violationLine } from '../contract/violations.ts'
 import { ApiError, type ErrorType } from './apiError.ts'
@@ -36,8 +36,8 @@ export class OperationRouter {
   // Bodies and paths are validated as sent; queries may carry a one-element array as a plain value.
   private readonly strict = new SchemaRegistry()
   private readonly forQueries = new SchemaRegistry({ coerceArrays: true })
-  private readonly wrappers = new Map<OperationId, OperationWrapper[]>()
-  private readonly correct = new Map<OperationId, OperationCall>()
+  private readonly wrappers = new Map<ChatOperationId, OperationWrapper[]>()
+  private readonly correct = new Map<ChatOperationId, OperationCall>()
 
   constructor(private readonly app: FastifyInstance) {
     this.strict.compileAll()
@@ -58,44 +58,52 @@ export class OperationRouter {
   }
 
   /** Wraps an operation registered later; wrappers are composed once, at registration, so an unwrapped operation pays nothing. */
-  wrap(id: OperationId, wrapper: OperationWrapper): void {
+  wrap(id: ChatOperationId, wrapper: OperationWrapper): void {
     if (this.correct.has(id)) throw new Error(`${id} is registered already: wrap it before its routes are registered`)
     this.wrappers.set(id, [...(this.wrappers.get(id) ?? []), wrapper])
   }
 
   /** An operation as the reference serves it without any wrapper: validation, then its handler. */
-  correctCall(id: OperationId): OperationCall {
+  correctCall(id: ChatOperationId): OperationCall {
     const call = this.correct.get(id)
     if (!call) throw new Error(`${id} is not registered`)
     return call
   }
 
   /** The handler returns the success body; an ApiError it throws becomes the error answer. */
-  register<TBody>(id: OperationId, handler: OperationHandler<TBody>): void {
-    const op = operation(id)
-    const correct: OperationCall = async (request) => {
+  register<TBody>(id: ChatOperationId, handler: OperationHandler<TBody>): void {
+    const op = chatOperation(id)
+    const validated = (request: OperationRequest): unknown => {
       this.check(this.strict, op.params, request.params, 'path', 'InvalidPayload')
       this.check(this.forQueries, op.query, request.query, 'query', 'InvalidQuery')
       this.check(this.strict, op.request, request.body, 'body', 'InvalidPayload')
-      return await handler(request as OperationRequest<TBody>)
+      return handler(request as OperationRequest<TBody>)
     }
+    const correct: OperationCall = async (request) => await validated(request)
     this.correct.set(id, correct)
-    const served = (this.wrappers.get(id) ?? []).reduce<OperationCall>(
-      (next, wrapper) => async (request) => await wrapper(request, next),
-      correct,
-    )
+    const wrappers = this.wrappers.get(id) ?? []
+    // Without a wrapper (always, outside the mutation self-test) the operation runs synchronously:
+    // no promise per request between Fastify and the handler.
+    const served =
+      wrappers.length === 0
+        ? validated
+        : wrappers.reduce<OperationCall>((next, wrapper) => async (request) => await wrapper(request, next), correct)
     this.app.route({
       method: op.method,
       url: routeUrl(op.path),
-      handler: async (request: FastifyRequest, reply) => {
+      handler: (request: FastifyRequest, reply: FastifyReply) => {
         const integrationId = request.headers['x-integration-id']
-        const result = await served({
+        const result = served({
+          // Copies: validation may coerce them in place, and a wrapper may see them before it.
           params: { ...(request.params as Record<string, string>) },
           query: { ...(request.query as Record<string, unknown>) },
           body: request.body,
           integrationId: typeof integrationId === 'string' && integrationId ? integrationId : undefined,
         })
-        return reply.code(op.status).send(result)
+        if (result instanceof Promise) return result.then((body) => reply.code(op.status).send(body))
+        // Sent here; returning the reply would make Fastify send it a second time.
+        void reply.code(op.status).send(result)
+        return undefined
       },
     })
   }

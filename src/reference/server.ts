@@ -2,19 +2,24 @@
 // server, correct per the contract, that the harness certifies when no target is configured.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
+import type { ChatRuleId } from '../contract/rules.ts'
 import { contractSchemas } from '../contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
 import { faultsNamed, type Fault } from './faults/index.ts'
 import { referenceDefaults } from './defaults.ts'
 import { OperationRouter } from './operationRoutes.ts'
 import { registerActions } from './routes/actions.ts'
+import { registerAnalytics } from './routes/analytics.ts'
 import { registerConversations } from './routes/conversations.ts'
 import { registerEvents } from './routes/events.ts'
+import { registerIngestion } from './routes/ingestion.ts'
 import { registerMessages } from './routes/messages.ts'
 import { registerParticipants } from './routes/participants.ts'
 import { registerStates } from './routes/states.ts'
 import { registerTags } from './routes/tags.ts'
+import { registerTasks } from './routes/tasks.ts'
 import { registerUsers } from './routes/users.ts'
+import { registerWorkflows } from './routes/workflows.ts'
 import { rejectUndeclaredTagKeys } from './declaredTagKeys.ts'
 import { ChatStore } from './store/chatStore.ts'
 import { choicesNamed, type OpenChoice } from './openChoices.ts'
@@ -24,7 +29,7 @@ export interface ReferenceOptions {
   botId: string
   pageSize?: number
   /** Faults to answer with, for tests of the harness; default: those REFERENCE_FAULT names (none when unset). */
-  faults?: readonly Fault[]
+  faults?: readonly Fault<ChatRuleId>[]
   /** A store filled beforehand (the bench's growth measurements); a new empty one by default. */
   store?: ChatStore
   /** The tag keys the bot declares; any other key is rejected (declaredTagKeys.ts). Unset: every key. */
@@ -49,15 +54,21 @@ function asApiError(error: FastifyError): ApiError {
 }
 
 function authenticate(options: ReferenceOptions) {
-  // Fastify awaits the returned promise; throwing in it answers with the error.
-  // eslint-disable-next-line @typescript-eslint/require-await
-  return async (request: { headers: Record<string, string | string[] | undefined> }) => {
+  // Callback style: no promise per request; an error passed to done is the error answer.
+  return (
+    request: { headers: Record<string, string | string[] | undefined> },
+    _reply: unknown,
+    done: (error?: ApiError) => void,
+  ) => {
     const authorization = request.headers.authorization
-    if (!authorization) throw new ApiError('Unauthorized', 'missing Authorization: Bearer <token>')
-    if (authorization !== `Bearer ${options.token}`) throw new ApiError('Unauthorized', 'the bearer token is not valid')
+    if (!authorization) return done(new ApiError('Unauthorized', 'missing Authorization: Bearer <token>'))
+    if (authorization !== `Bearer ${options.token}`)
+      return done(new ApiError('Unauthorized', 'the bearer token is not valid'))
     const botId = request.headers['x-bot-id']
-    if (!botId) throw new ApiError('Unauthorized', 'missing x-bot-id header')
-    if (botId !== options.botId) throw new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`)
+    if (!botId) return done(new ApiError('Unauthorized', 'missing x-bot-id header'))
+    if (botId !== options.botId)
+      return done(new ApiError('ResourceNotFound', `bot ${JSON.stringify(botId)} does not exist`))
+    done()
   }
 }
 
@@ -128,6 +139,11 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
   registerStates(router, store)
   registerActions(router)
   registerTags(router, store)
+  // The spec scope: the 15 operations of the published API beyond the documented 33 (S14-S19).
+  registerIngestion(router, store)
+  registerTasks(router, store)
+  registerWorkflows(router, store)
+  registerAnalytics(router)
   return app
 }
 

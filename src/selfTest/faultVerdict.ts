@@ -4,10 +4,10 @@
 import { countsAt, features } from '../contract/levels.ts'
 import type { CheckEntry, ConformanceReport } from '../harness/reporting/conformanceReport.ts'
 import type { Fault } from '../reference/faults/fault.ts'
-import type { RunOutcome } from './certificationRun.ts'
+import type { CertificationProcessResult } from '../runs/certificationProcess.ts'
 
 /** What a verdict reads of a run: its checks and level verdicts, or that it wrote no report. */
-export interface JudgedRun extends Pick<RunOutcome, 'exitCode' | 'stopped'> {
+export interface JudgedRun extends Pick<CertificationProcessResult, 'exitCode' | 'signal' | 'timedOut'> {
   report: Pick<ConformanceReport, 'checks' | 'levels'> | undefined
 }
 
@@ -29,9 +29,13 @@ function failed(report: Pick<ConformanceReport, 'checks'>): CheckEntry[] {
   return report.checks.filter((check) => check.status === 'failed')
 }
 
+function endOf(outcome: JudgedRun): string {
+  return outcome.exitCode === null ? `ended on ${outcome.signal ?? 'a signal'}` : `exited ${outcome.exitCode}`
+}
+
 export function judgeFault(fault: Pick<Fault, 'breaks' | 'level'>, outcome: JudgedRun): FaultVerdict {
   if (!outcome.report) {
-    const why = outcome.stopped ? 'the run was stopped at its time limit' : `Playwright exited ${outcome.exitCode}`
+    const why = outcome.timedOut ? 'the run was stopped at its time limit' : `Playwright ${endOf(outcome)}`
     return { status: 'no report', caughtBy: [], alsoFailed: [], problem: `the run wrote no report (${why})` }
   }
   const level = fault.level ?? 'core'
@@ -61,7 +65,7 @@ export function judgeFault(fault: Pick<Fault, 'breaks' | 'level'>, outcome: Judg
 export function judgeClean(outcome: JudgedRun): string | undefined {
   const report = outcome.report
   if (!report)
-    return `the run wrote no report (${outcome.stopped ? 'stopped at its time limit' : `Playwright exited ${outcome.exitCode}`})`
+    return `the run wrote no report (${outcome.timedOut ? 'stopped at its time limit' : `Playwright ${endOf(outcome)}`})`
   const bad = report.checks.filter((check) => check.status !== 'passed')
   if (bad.length > 0)
     return `${bad.length} checks did not pass: ${bad

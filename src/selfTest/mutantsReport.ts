@@ -1,6 +1,6 @@
 // The self-test's results: a table of faults (rule, caught or not, by which check, seconds) and
 // the kill rate, as console text, Markdown (reports/mutants.md), JSON (reports/mutants.json)
-// and the README's line.
+// and the kill-rate line of docs/self-test.md.
 import type { Fault, FaultSide } from '../reference/faults/fault.ts'
 import type { FaultVerdict } from './faultVerdict.ts'
 
@@ -65,7 +65,7 @@ function ruleOf(result: FaultResult): string {
   return result.level === 'core' ? result.rule : `${result.rule} (${result.level})`
 }
 
-/** One line: the kill rate and the clean reference, as the README and the console show it. */
+/** One line: the kill rate and the clean reference, as docs/self-test.md and the console show it. */
 export function killRateLine(report: Pick<MutantsReport, 'caught' | 'total' | 'killRate' | 'clean'>): string {
   return `kill rate ${report.killRate}%: ${report.caught} of ${report.total} faults caught by a check of the rule they break; the clean reference ${report.clean.passed ? 'passes' : 'FAILS'}`
 }
@@ -119,12 +119,12 @@ export function markdownTable(report: MutantsReport): string {
 
 export const readmeMarkers = { start: '<!-- mutants:start', end: '<!-- mutants:end -->' } as const
 
-/** README's kill-rate line, between its markers (npm run mutants writes it after a whole run). */
+/** docs/self-test.md's kill-rate line, between its markers (npm run mutants writes it after a whole run). */
 export function withKillRate(readme: string, line: string): string {
   const start = readme.indexOf(readmeMarkers.start)
   const end = readme.indexOf(readmeMarkers.end)
   if (start < 0 || end < start)
-    throw new Error(`README.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
+    throw new Error(`docs/self-test.md has no ${readmeMarkers.start} … ${readmeMarkers.end} section`)
   const startLineEnd = readme.indexOf('\n', start)
   return `${readme.slice(0, startLineEnd + 1)}${line}\n${readme.slice(end)}`
 }

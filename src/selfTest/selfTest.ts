@@ -7,7 +7,11 @@ import { catalogue } from '../harness/catalogue/catalogue.ts'
 import { referenceDefaults } from '../reference/defaults.ts'
 import type { Fault } from '../reference/faults/fault.ts'
 import { startReferenceServer } from '../reference/server.ts'
-import { certifyTarget, type RunOutcome } from './certificationRun.ts'
+import {
+  runCertificationProcess,
+  type CertificationProcessOptions,
+  type CertificationProcessResult,
+} from '../runs/certificationProcess.ts'
 import { judgeClean, judgeFault } from './faultVerdict.ts'
 import { faultResult, summariseMutants, type FaultResult, type MutantsReport } from './mutantsReport.ts'
 
@@ -30,14 +34,23 @@ export interface SelfTestOptions {
 const faultLimitMs = 120_000
 const cleanLimitMs = 300_000
 
-async function certifyReference(
-  faults: readonly Fault[],
-  run: Omit<Parameters<typeof certifyTarget>[0], 'url'>,
-): Promise<RunOutcome> {
+const reporter = join(import.meta.dirname, '..', 'harness', 'reporting', 'conformanceReporter.ts')
+
+type Run = Required<Pick<CertificationProcessOptions, 'reportDir' | 'seed' | 'runId' | 'workers' | 'limitMs'>> &
+  Pick<CertificationProcessOptions, 'checks' | 'env'>
+
+/** Playwright's test command against a reference started here, with only the conformance reporter; its console in playwright.log. */
+async function certifyReference(faults: readonly Fault[], run: Run): Promise<CertificationProcessResult> {
   // faults: [] for the clean run, so a REFERENCE_FAULT in the environment cannot slip in.
   const server = await startReferenceServer({ token: referenceDefaults.token, botId: referenceDefaults.botId, faults })
   try {
-    return await certifyTarget({ ...run, url: server.url })
+    return await runCertificationProcess({
+      ...run,
+      command: 'playwright',
+      args: [`--reporter=${reporter}`],
+      reference: server.url,
+      logFile: join(run.reportDir, 'playwright.log'),
+    })
   } finally {
     await server.close()
   }
@@ -79,7 +92,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<MutantsRepo
     clean = {
       passed: problem === undefined,
       checks: outcome.report?.checks.length ?? 0,
-      seconds: outcome.seconds,
+      seconds: outcome.elapsedMs / 1000,
       reportDir,
       ...(problem ? { problem } : {}),
     }
@@ -101,7 +114,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<MutantsRepo
       limitMs: faultLimitMs,
       env: fault.harnessEnv,
     })
-    const result = faultResult(fault, judgeFault(fault, outcome), outcome.seconds, reportDir)
+    const result = faultResult(fault, judgeFault(fault, outcome), outcome.elapsedMs / 1000, reportDir)
     results[index] = result
     options.onResult?.(result)
   }

@@ -1,19 +1,28 @@
 // The common frame of a run the tests watch: a fresh reference, a proxy in front of it whose
 // hook sees every request, `npm run certify` through the proxy, and everything closed after.
-import { certify, removeReportDir, type RunOptions, type RunResult } from './certifyRun.ts'
+import {
+  removeReportDir,
+  runCertificationProcess,
+  type CertificationProcessOptions,
+  type CertificationProcessResult,
+} from '../../../src/runs/certificationProcess.ts'
 import { proxy, reference, targetEnv, type ProxyHook, type Running } from './servers.ts'
 
 export interface ProxiedRun {
   /** The reference behind the proxy, to look at what the run left. */
   target: Running
-  result: RunResult
+  result: CertificationProcessResult
   close: () => Promise<void>
 }
 
-export async function proxiedRun(hook: ProxyHook, args: string[], options: RunOptions = {}): Promise<ProxiedRun> {
+export async function proxiedRun(
+  hook: ProxyHook,
+  args: string[],
+  options: Omit<CertificationProcessOptions, 'args'>,
+): Promise<ProxiedRun> {
   const target = await reference()
   const front = await proxy(target.url, hook)
-  const result = await certify(args, { ...options, env: { ...targetEnv(front.url), ...options.env } })
+  const result = await runCertificationProcess({ ...options, args, env: { ...targetEnv(front.url), ...options.env } })
   return {
     target,
     result,

@@ -1,6 +1,5 @@
 // S2: createdAt and updatedAt are ISO date-times (the schema checks that), updatedAt is never
 // before createdAt [doc], and an update moves updatedAt forward and leaves createdAt [usage].
-import { setTimeout as sleep } from 'node:timers/promises'
 import { defineCheck, type Check } from './check.ts'
 import { expectThat } from './expectations.ts'
 import type { TaggedKind } from './resourceKinds.ts'
@@ -34,7 +33,7 @@ const updateMovesUpdatedAt = (kind: TaggedKind): Check =>
     async (f) => {
       const { resource } = await createResource(f, kind)
       // Far enough apart that a millisecond clock must show the update as later.
-      await sleep(20)
+      await f.api.wait(20, 'updatedAt must be able to move forward on a millisecond clock')
       const reply = await f.api.call(kind.ops.update, {
         params: { id: resource.id },
         body: kind.updateBody(f, f.values.tags(1)),

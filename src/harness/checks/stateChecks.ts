@@ -37,7 +37,7 @@ async function expectPayload(
 
 /** Waits out an expiry, then reads the state until it is gone or the grace period ends. */
 async function expectExpired(api: RuntimeClient, at: T.StateAddress, expiryMs: number): Promise<void> {
-  await sleep(expiryMs)
+  await api.wait(expiryMs, 'the expiry must pass before the state may be gone')
   const deadline = Date.now() + expiryGraceMs
   for (;;) {
     const reply = await api.getState(at)

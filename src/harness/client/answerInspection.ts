@@ -1,6 +1,6 @@
 // What the contract says about one answer: is it JSON, is its status documented, does its body
 // fit the schema of the operation (success) or the error schema (S13)?
-import type { Operation } from '../../contract/operations.ts'
+import type { ChatOperation } from '../../contract/operations.ts'
 import type { SchemaRegistry } from '../../contract/schemaRegistry.ts'
 import { describeViolations, shortValue, type Violation } from '../../contract/violations.ts'
 
@@ -29,7 +29,7 @@ function notJson(status: number, contentType: string, text: string, why: string)
 }
 
 export function inspectAnswer(
-  op: Operation,
+  op: ChatOperation,
   status: number,
   contentType: string,
   text: string,

@@ -1,13 +1,13 @@
 // Every request a test makes and the answer it got, kept so a failing check can show them
 // (and a curl command that repeats the request). Whatever leaves this module is masked.
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import type { Violation } from '../../contract/violations.ts'
 import { replayLog, type RecordedTarget, type ReplayLog } from '../replay/replaySteps.ts'
 import type { SecretMask } from './secretMask.ts'
 
 export interface Exchange {
   seq: number
-  operation: OperationId
+  operation: ChatOperationId
   method: string
   url: string
   requestHeaders: Record<string, string>
@@ -28,6 +28,14 @@ export interface Exchange {
   requestBodyShortened?: true
 }
 
+/** A wait a check made because the documents require time to pass (an expiry, a later timestamp). */
+export interface DocumentedWait {
+  /** The number of exchanges before it. */
+  afterSeq: number
+  ms: number
+  why: string
+}
+
 /** token: the configured token; other: a credential that is not it (the wrong-token checks); none: no header. */
 type Credential = 'token' | 'other' | 'none'
 
@@ -40,9 +48,9 @@ export interface ExchangeAttachment {
   /** Exchanges whose answer broke the contract, or all of them when the check failed. */
   exchanges: Exchange[]
   /** Operation -> how many answers were seen, for the per-operation answer checks. */
-  seen: Partial<Record<OperationId, number>>
+  seen: Partial<Record<ChatOperationId, number>>
   /** Operation -> how many of those were error answers. */
-  errorsSeen: Partial<Record<OperationId, number>>
+  errorsSeen: Partial<Record<ChatOperationId, number>>
   /** Resources the test created and could not delete afterwards. */
   leftovers: string[]
   /** Requests sent again after a 429, over all the test's exchanges. */
@@ -64,6 +72,7 @@ export class ExchangeLog {
   private culprit: number | undefined
   private readonly leftovers: string[] = []
   private replayStart = 1
+  private readonly documentedWaits: DocumentedWait[] = []
 
   /** target: what a replay of this log's requests needs to know of the target (without it, no replay). */
   constructor(
@@ -78,6 +87,14 @@ export class ExchangeLog {
    */
   markReplayStart(): void {
     this.replayStart = this.exchanges.length + 1
+  }
+
+  noteWait(ms: number, why: string): void {
+    this.documentedWaits.push({ afterSeq: this.exchanges.length, ms, why })
+  }
+
+  get waits(): readonly DocumentedWait[] {
+    return this.documentedWaits
   }
 
   add(exchange: Omit<Exchange, 'seq'>): Exchange {
@@ -130,8 +147,8 @@ export class ExchangeLog {
 
   /** The attachment for the report: everything when the check failed, else only what broke the contract. */
   attachment(checkFailed: boolean): ExchangeAttachment {
-    const seen: Partial<Record<OperationId, number>> = {}
-    const errorsSeen: Partial<Record<OperationId, number>> = {}
+    const seen: Partial<Record<ChatOperationId, number>> = {}
+    const errorsSeen: Partial<Record<ChatOperationId, number>> = {}
     for (const { operation, status } of this.exchanges) {
       if (status === undefined) continue
       seen[operation] = (seen[operation] ?? 0) + 1
@@ -158,7 +175,14 @@ export class ExchangeLog {
     ].filter((seq): seq is number => seq !== undefined)
     const replay =
       this.target && endings.length > 0
-        ? replayLog(this.exchanges, [...new Set(endings)], this.replayStart, this.target, this.secret)
+        ? replayLog(
+            this.exchanges,
+            [...new Set(endings)],
+            this.replayStart,
+            this.target,
+            this.secret,
+            this.documentedWaits,
+          )
         : undefined
     if (replay) attachment.replay = replay
     return attachment

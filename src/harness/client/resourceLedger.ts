@@ -1,9 +1,16 @@
 // The resources a test created, so they can be deleted when it ends, pass or fail: a run
-// against a staging bot must leave nothing behind. Events have no documented delete: they stay.
-import { operation, type Operation, type OperationId } from '../../contract/operations.ts'
+// against a staging bot must leave nothing behind. Events have no documented delete: they stay;
+// neither can what trackAnalytics counts be taken back. Tasks and workflows (the spec scope)
+// are deleted like users.
+import {
+  chatOperation,
+  type ChatOperation,
+  type ChatOperationId,
+  type SpecOperationId,
+} from '../../contract/operations.ts'
 import type { StateAddress } from '../../contract/types.ts'
 
-export type ResourceKind = 'user' | 'conversation' | 'message'
+export type ResourceKind = 'user' | 'conversation' | 'message' | 'task' | 'workflow'
 
 export interface TrackedResource {
   kind: ResourceKind
@@ -18,39 +25,81 @@ interface TrackedState {
 
 export type Tracked = TrackedResource | TrackedState
 
-/** Which operations create which kind, and which operation deletes it. */
-export const creators: Partial<Record<OperationId, ResourceKind>> = {
+/** Which operations create which kind (the answer holds it under the kind's name, its body has the tags), and which operation deletes it. */
+export const creators: Partial<Record<ChatOperationId, ResourceKind>> = {
   createUser: 'user',
   getOrCreateUser: 'user',
   createConversation: 'conversation',
   getOrCreateConversation: 'conversation',
   createMessage: 'message',
   getOrCreateMessage: 'message',
+  createTask: 'task',
+  createWorkflow: 'workflow',
+  getOrCreateWorkflow: 'workflow',
 }
 
-const deleters: Record<ResourceKind, OperationId> = {
+/** A part of a body and of its answer, under the same key: the fields (with the tags) of what the operation makes, and what it made. */
+export interface CreatedPart {
+  key: string
+  kind: ResourceKind
+}
+
+/** Operations of the spec scope that make several resources at once, each in a part of the body and the answer (one, or a list). */
+export const batchCreators: Partial<Record<SpecOperationId, readonly CreatedPart[]>> = {
+  importMessages: [{ key: 'messages', kind: 'message' }],
+  initializeIncomingMessage: [
+    { key: 'user', kind: 'user' },
+    { key: 'conversation', kind: 'conversation' },
+    { key: 'message', kind: 'message' },
+  ],
+}
+
+const deleters: Record<ResourceKind, ChatOperationId> = {
   user: 'deleteUser',
   conversation: 'deleteConversation',
   message: 'deleteMessage',
+  task: 'deleteTask',
+  workflow: 'deleteWorkflow',
 }
 
 /** The operation that deletes a kind of resource. */
-export function removalOperation(kind: ResourceKind): Operation {
-  return operation(deleters[kind])
+export function removalOperation(kind: ResourceKind): ChatOperation {
+  return chatOperation(deleters[kind])
 }
 
-const deletedBy: Partial<Record<OperationId, ResourceKind>> = {
+const deletedBy: Partial<Record<ChatOperationId, ResourceKind>> = {
   deleteUser: 'user',
   deleteConversation: 'conversation',
   deleteMessage: 'message',
+  deleteTask: 'task',
+  deleteWorkflow: 'workflow',
 }
 
 /** Operations after whose success a state exists at the path. */
-const stateWriters: ReadonlySet<OperationId> = new Set(['setState', 'getOrSetState', 'patchState', 'setStateExpiry'])
+const stateWriters: ReadonlySet<ChatOperationId> = new Set([
+  'setState',
+  'getOrSetState',
+  'patchState',
+  'setStateExpiry',
+])
+
+/** The ids of what a successful answer made, by kind: the resource under the kind's name, or each part a batch operation makes. */
+function createdIn(operation: ChatOperationId, json: unknown): TrackedResource[] {
+  if (!json || typeof json !== 'object') return []
+  const single = creators[operation]
+  const parts = single ? [{ key: single, kind: single }] : (batchCreators[operation as SpecOperationId] ?? [])
+  return parts.flatMap(({ key, kind }) => {
+    const value = (json as Record<string, unknown>)[key]
+    return (Array.isArray(value) ? value : [value]).flatMap((item: unknown) => {
+      const id = (item as { id?: unknown } | undefined)?.id
+      return typeof id === 'string' ? [{ kind, id }] : []
+    })
+  })
+}
 
 /** The call that removes a tracked resource when the test ends. */
 export interface Removal {
-  operation: OperationId
+  operation: ChatOperationId
   params: Record<string, string>
   body?: unknown
   /** An error answer means the resource may be left behind (false: an error answer is ignored). */
@@ -95,12 +144,12 @@ export class ResourceLedger {
   }
 
   /** Notes what a successful answer created or deleted, from the request that got it. */
-  observe(operation: OperationId, request: { params?: Record<string, string>; body?: unknown }, json: unknown): void {
-    const created = creators[operation]
-    if (created && json && typeof json === 'object') {
-      const id = (json as Record<string, { id?: unknown } | undefined>)[created]?.id
-      if (typeof id === 'string') this.track({ kind: created, id })
-    }
+  observe(
+    operation: ChatOperationId,
+    request: { params?: Record<string, string>; body?: unknown },
+    json: unknown,
+  ): void {
+    for (const created of createdIn(operation, json)) this.track(created)
     const deleted = deletedBy[operation]
     const pathId = request.params?.id
     if (deleted && pathId) this.forget({ kind: deleted, id: pathId })
@@ -112,7 +161,7 @@ export class ResourceLedger {
     }
   }
 
-  /** Newest first, so states and messages go before their conversation and users last. */
+  /** Newest first, so states, tasks and messages go before their conversation and users last. */
   pending(): Tracked[] {
     return [...this.resources.values()].reverse()
   }

@@ -1,7 +1,8 @@
 // The Runtime API client the checks use: one typed function per documented operation, on
 // Playwright's APIRequestContext. Every answer is inspected against the contract and recorded.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { APIRequestContext } from '@playwright/test'
-import { fillPath, operation, type Operation, type OperationId } from '../../contract/operations.ts'
+import { chatOperation, fillPath, type ChatOperation, type ChatOperationId } from '../../contract/operations.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import type * as T from '../../contract/types.ts'
 import type { Violation } from '../../contract/violations.ts'
@@ -12,6 +13,7 @@ import { encodeQuery } from './queryString.ts'
 import { describeTracked, removalOf, type ResourceLedger } from './resourceLedger.ts'
 import { hideRunMarker, withRunMarker, type RunMarker } from './runMarker.ts'
 import { RateLimitExhausted, TargetGuard, type GuardedAnswer } from './targetGuard.ts'
+import { playwrightTransport, type Transport } from './transport.ts'
 import { TransportFailure } from './transportFailure.ts'
 
 export interface ClientTarget {
@@ -41,7 +43,7 @@ export interface CallOptions {
 }
 
 export interface Reply<TBody = unknown> {
-  operation: Operation
+  operation: ChatOperation
   status: number
   contentType: string
   /** The parsed body, whatever its shape; undefined when the answer was not JSON. */
@@ -57,16 +59,21 @@ export interface Reply<TBody = unknown> {
 export const wrongToken = 'conformance-wrong-token'
 
 export class RuntimeClient {
+  private readonly transport: Transport
+
   constructor(
-    private readonly http: APIRequestContext,
+    /** What carries the requests: a Transport, or Playwright's APIRequestContext. */
+    http: APIRequestContext | Transport,
     readonly target: ClientTarget,
     readonly log: ExchangeLog,
     readonly ledger: ResourceLedger,
     /** Rate cap, 429 retries, the run's verdict on a silent target. */
     private readonly guard: TargetGuard = TargetGuard.direct(),
-  ) {}
+  ) {
+    this.transport = 'send' in http ? http : playwrightTransport(http)
+  }
 
-  urlOf(op: Operation, options: CallOptions): string {
+  urlOf(op: ChatOperation, options: CallOptions): string {
     const path = fillPath(op.path, options.params ?? {}).replace(/^\//, '')
     const query = options.rawQuery ?? encodeQuery(options.query)
     return new URL(path, this.target.baseUrl).toString() + (query ? `?${query}` : '')
@@ -91,8 +98,8 @@ export class RuntimeClient {
    * Calls an operation and inspects the answer. Throws TransportFailure when no answer came,
    * TargetStopped when the run found the target stopped, RateLimitExhausted when 429s outlast the retries.
    */
-  async call<TBody = unknown>(id: OperationId, options: CallOptions = {}): Promise<Reply<TBody>> {
-    const op = operation(id)
+  async call<TBody = unknown>(id: ChatOperationId, options: CallOptions = {}): Promise<Reply<TBody>> {
+    const op = chatOperation(id)
     const body = withRunMarker(id, options.body, this.target.runMarker)
     const data = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body))
     const url = this.urlOf(op, options)
@@ -110,17 +117,15 @@ export class RuntimeClient {
 
     let answer: GuardedAnswer
     try {
-      answer = await this.guard.send(id, this.target.timeoutMs, async () => {
-        const response = await this.http.fetch(url, {
+      answer = await this.guard.send(id, this.target.timeoutMs, () =>
+        this.transport.send({
           method: op.method,
+          url,
           headers: requestHeaders,
-          data,
-          timeout: this.target.timeoutMs,
-          failOnStatusCode: false,
-          maxRedirects: 0,
-        })
-        return { status: response.status(), headers: response.headers(), body: await response.body() }
-      })
+          body: data,
+          timeoutMs: this.target.timeoutMs,
+        }),
+      )
     } catch (error) {
       if (error instanceof TransportFailure) {
         const exchange = this.log.add({ ...base, transportError: error.cause, violations: [], durationMs: elapsed() })
@@ -135,7 +140,7 @@ export class RuntimeClient {
 
   /** Inspects an answer, logs the exchange and tracks what it created or deleted. */
   private record<TBody>(
-    op: Operation,
+    op: ChatOperation,
     base: Omit<Exchange, 'seq' | 'violations' | 'durationMs'>,
     answer: GuardedAnswer,
     durationMs: number,
@@ -174,6 +179,15 @@ export class RuntimeClient {
     }
   }
 
+  /**
+   * Lets time pass that the documents require (an expiry, a timestamp that must move): recorded
+   * in the log, so a measurement can tell it from the harness's own time (npm run bench).
+   */
+  async wait(ms: number, why: string): Promise<void> {
+    this.log.noteWait(ms, why)
+    await sleep(ms)
+  }
+
   /** Deletes what the test created and did not delete; returns what could not be deleted. */
   async cleanUp(): Promise<string[]> {
     const leftovers: string[] = []
@@ -191,7 +205,7 @@ export class RuntimeClient {
     return leftovers
   }
 
-  private byId<TBody>(id: OperationId, resourceId: string, options: CallOptions = {}): Promise<Reply<TBody>> {
+  private byId<TBody>(id: ChatOperationId, resourceId: string, options: CallOptions = {}): Promise<Reply<TBody>> {
     return this.call<TBody>(id, { ...options, params: { id: resourceId, ...options.params } })
   }
 

@@ -2,7 +2,7 @@
 // shared target: the rate cap (pacer), the retries of a 429 (never a failed check unless they
 // run out), and the run-wide verdict that the target stopped answering (health).
 import type { TrafficPolicy } from '../config/trafficPolicy.ts'
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
 import { rateLimitWaitMs, longestWaitMs } from './rateLimitRetry.ts'
 import { RequestPacer, sleep, unpaced, type Pacer, type Sleep } from './requestPacer.ts'
 import { TargetHealth, type HealthFiles } from './targetHealth.ts'
@@ -63,11 +63,17 @@ export class TargetGuard {
   /**
    * Sends (attempt) when the pacer allows, again after each 429 while retries are left. Throws
    * TargetStopped without sending when the run found the target stopped, TransportFailure when
-   * no answer came, RateLimitExhausted with the last 429 answer attached when retries ran out.
+   * no answer came (or, without sending, when the operation's earlier requests timed out too
+   * often), RateLimitExhausted with the last 429 answer attached when retries ran out.
    */
-  async send(operationId: OperationId, timeoutMs: number, attempt: () => Promise<RawAnswer>): Promise<GuardedAnswer> {
+  async send(
+    operationId: ChatOperationId,
+    timeoutMs: number,
+    attempt: () => Promise<RawAnswer>,
+  ): Promise<GuardedAnswer> {
     for (let retries = 0; ; retries++) {
       this.health.assertAnswering(operationId)
+      this.health.assertOperationAnswers(operationId, timeoutMs)
       await this.pacer.turn()
       let answer: RawAnswer
       try {
@@ -75,6 +81,7 @@ export class TargetGuard {
       } catch (error) {
         const failure = TransportFailure.from(error, operationId, timeoutMs)
         this.health.unanswered(failure.cause)
+        if (failure.timedOut) this.health.timedOut(operationId)
         throw failure
       }
       this.health.answered()
@@ -104,5 +111,9 @@ export interface GuardPlacement {
 export function targetGuard(policy: TrafficPolicy, placement: GuardPlacement): TargetGuard {
   const pacer =
     policy.maxRps === undefined ? unpaced : new RequestPacer(policy.maxRps, placement.lane ?? 0, placement.lanes ?? 1)
-  return new TargetGuard(pacer, policy, new TargetHealth(placement.files, policy.unansweredLimit))
+  return new TargetGuard(
+    pacer,
+    policy,
+    new TargetHealth(placement.files, policy.unansweredLimit, policy.timeoutsPerOperation),
+  )
 }

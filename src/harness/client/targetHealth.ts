@@ -4,8 +4,12 @@
 // byte appended per unanswered request, the file emptied by any answer. At unansweredLimit the
 // first process to get there writes the stop marker; every process (and the cleanup after the
 // run) checks it before each request and fails at once with the reason instead of sending.
+// A target that stops answering one operation only (the others answer, so the run goes on) must
+// not cost a timeout per check that touches it: timeouts are also counted per operation, run-wide,
+// and from timeoutsPerOperation on, that operation's requests fail at once without being sent.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
+import { TransportFailure } from './transportFailure.ts'
 
 export class TargetStopped extends Error {
   constructor(
@@ -38,17 +42,65 @@ export interface HealthFiles {
   stopped: string
   /** One byte per request without an answer since the last answer. */
   unanswered: string
+  /** A directory with one file per operation, one byte per request of it that timed out. */
+  timeouts?: string
 }
 
 export class TargetHealth {
   private unansweredHere = 0
   private stopped: string | undefined
+  /** Timeouts per operation, in this process (the files count them run-wide). */
+  private readonly timeoutsHere = new Map<string, number>()
 
   constructor(
     private readonly files: HealthFiles | undefined,
     private readonly unansweredLimit: number,
+    private readonly timeoutsPerOperation = Number.POSITIVE_INFINITY,
   ) {
     if (files) mkdirSync(dirname(files.unanswered), { recursive: true })
+  }
+
+  private timeoutFile(operationId: string): string | undefined {
+    return this.files?.timeouts === undefined ? undefined : join(this.files.timeouts, operationId)
+  }
+
+  /** How many requests of an operation timed out in this run so far. */
+  private timeoutsOf(operationId: string): number {
+    let count = this.timeoutsHere.get(operationId) ?? 0
+    const file = this.timeoutFile(operationId)
+    if (file !== undefined && count < this.timeoutsPerOperation) {
+      try {
+        count = Math.max(count, statSync(file).size)
+      } catch {
+        // No file: none of its requests timed out.
+      }
+    }
+    return count
+  }
+
+  /**
+   * Throws a TransportFailure without sending when the operation's earlier requests timed out
+   * timeoutsPerOperation times in this run: the rest of its checks fail at once, named.
+   */
+  assertOperationAnswers(operationId: string, timeoutMs: number): void {
+    const earlier = this.timeoutsOf(operationId)
+    if (earlier < this.timeoutsPerOperation) return
+    this.timeoutsHere.set(operationId, earlier)
+    throw new TransportFailure(
+      operationId,
+      `did not answer within ${timeoutMs} ms (${earlier} earlier timeouts); not sent again in this run`,
+      true,
+    )
+  }
+
+  /** A request of the operation got no answer within the request timeout. */
+  timedOut(operationId: string): void {
+    this.timeoutsHere.set(operationId, (this.timeoutsHere.get(operationId) ?? 0) + 1)
+    const file = this.timeoutFile(operationId)
+    if (file === undefined) return
+    // Made on the first timeout only: a run without one leaves no empty folder.
+    mkdirSync(dirname(file), { recursive: true })
+    appendFileSync(file, '.')
   }
 
   /** Why the run found the target stopped answering; undefined while it answers. */

@@ -4,6 +4,8 @@ export class TransportFailure extends Error {
   constructor(
     readonly operationId: string,
     override readonly cause: string,
+    /** No answer within the request timeout (rather than refused, reset …). */
+    readonly timedOut = false,
   ) {
     super(`${operationId}: no answer from the target: ${cause}`)
     this.name = 'TransportFailure'
@@ -12,12 +14,13 @@ export class TransportFailure extends Error {
   static from(error: unknown, operationId: string, timeoutMs: number): TransportFailure {
     const raw = error instanceof Error ? error.message : String(error)
     const firstLine = (raw.split('\n')[0] ?? raw).replace(/^[\w.]+: /, '').trim()
-    const cause = /timeout/i.test(firstLine) ? `timed out after ${timeoutMs} ms (CONFORMANCE_TIMEOUT_MS)` : firstLine
-    return new TransportFailure(operationId, cause)
+    const timedOut = /timeout/i.test(firstLine)
+    const cause = timedOut ? `timed out after ${timeoutMs} ms (CONFORMANCE_TIMEOUT_MS)` : firstLine
+    return new TransportFailure(operationId, cause, timedOut)
   }
 
   /** The same failure with every secret masked out of its text. */
   withMask(mask: (text: string) => string): TransportFailure {
-    return new TransportFailure(this.operationId, mask(this.cause))
+    return new TransportFailure(this.operationId, mask(this.cause), this.timedOut)
   }
 }

@@ -1,6 +1,6 @@
 // How the harness treats a shared target's capacity: a request rate it never exceeds, how
 // often it retries a 429, and how many requests in a row may go unanswered before the run
-// treats the target as stopped. Read from the environment like the rest of the configuration.
+// treats the target as stopped, and how many timeouts one operation may cost. Read from the environment like the rest of the configuration.
 import { environment, parseInteger, type Env } from '../../environment/environmentValues.ts'
 
 export interface TrafficPolicy {
@@ -10,9 +10,14 @@ export interface TrafficPolicy {
   rateLimitRetries: number
   /** Requests in a row without an answer after which the target counts as stopped (CONFORMANCE_UNANSWERED_LIMIT). */
   unansweredLimit: number
+  /**
+   * Timeouts of one operation after which its further requests fail at once, unsent
+   * (CONFORMANCE_TIMEOUTS_PER_OPERATION): a target silent on one operation costs that many timeouts, not one per check.
+   */
+  timeoutsPerOperation: number
 }
 
-const trafficDefaults = { rateLimitRetries: 5, unansweredLimit: 3 } as const
+const trafficDefaults = { rateLimitRetries: 5, unansweredLimit: 3, timeoutsPerOperation: 2 } as const
 
 export function readTrafficPolicy(env: Env = environment()): TrafficPolicy {
   return {
@@ -21,5 +26,8 @@ export function readTrafficPolicy(env: Env = environment()): TrafficPolicy {
       parseInteger(env, 'CONFORMANCE_RATE_LIMIT_RETRIES', { min: 0, max: 20 }) ?? trafficDefaults.rateLimitRetries,
     unansweredLimit:
       parseInteger(env, 'CONFORMANCE_UNANSWERED_LIMIT', { min: 1, max: 1000 }) ?? trafficDefaults.unansweredLimit,
+    timeoutsPerOperation:
+      parseInteger(env, 'CONFORMANCE_TIMEOUTS_PER_OPERATION', { min: 1, max: 1000 }) ??
+      trafficDefaults.timeoutsPerOperation,
   }
 }

@@ -5,7 +5,8 @@
 // answer again (same status, the same breaches of the contract, the same body once what differs
 // between any two runs is set aside: comparableAnswer.ts).
 import { randomBytes } from 'node:crypto'
-import { operation } from '../../contract/operations.ts'
+import { setTimeout } from 'node:timers/promises'
+import { chatOperation } from '../../contract/operations.ts'
 import { contractSchemas } from '../../contract/schemaRegistry.ts'
 import { answerBody } from '../client/answerBody.ts'
 import { inspectAnswer } from '../client/answerInspection.ts'
@@ -147,8 +148,13 @@ export class ReplayRun {
     const violations =
       answer.status === undefined
         ? []
-        : inspectAnswer(operation(last.operation), answer.status, answer.contentType, answer.text, contractSchemas())
-            .violations
+        : inspectAnswer(
+            chatOperation(last.operation),
+            answer.status,
+            answer.contentType,
+            answer.text,
+            contractSchemas(),
+          ).violations
     return comparableAnswer({ status: answer.status, json: answer.json, violations }, earlier, this.runId)
   }
 
@@ -161,6 +167,9 @@ export class ReplayRun {
         let end = i + 1
         while (steps[end]?.concurrent) end++
         const group = steps.slice(i, end)
+        // The time the check let pass before these requests, as the documents require.
+        const waitMs = Math.max(0, ...group.map((step) => step.waitMs ?? 0))
+        if (waitMs > 0) await setTimeout(waitMs)
         const answers = await Promise.all(group.map((step) => this.send(step)))
         answers.forEach((answer, k) => {
           this.answers.push(answer)

@@ -99,6 +99,8 @@ export function replayScript(checkId: string, replay: Replay, expected: string):
     if (last) lines.push(`# ${number}: the failing request`)
     // Steps sent at the same time as the one before them go out together, as they did.
     const together = step.concurrent || next?.concurrent
+    // The time the check let pass here, as the documents require (an expiry, a later timestamp).
+    if (step.waitMs) lines.push(`sleep ${(step.waitMs / 1000).toFixed(3)}`)
     lines.push(`${send(String(number), step)}${together ? ' &' : ''}`)
     if (together && !next?.concurrent) lines.push('wait')
     if (!next?.concurrent) {

@@ -5,8 +5,8 @@
 // property's smallest failing case, a model's shrunk command sequence) marks where its replay
 // starts (ExchangeLog.markReplayStart): earlier requests are left out, except those whose answers
 // a later request needs (what a step refers to is always made first).
-import type { OperationId } from '../../contract/operations.ts'
-import type { Exchange } from '../client/exchangeLog.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
+import type { DocumentedWait, Exchange } from '../client/exchangeLog.ts'
 import { creators, removalOperation } from '../client/resourceLedger.ts'
 import type { SecretMask } from '../client/secretMask.ts'
 import { comparableAnswer, EarlierAnswers, type ComparableAnswer } from './comparableAnswer.ts'
@@ -28,7 +28,7 @@ export interface Setting {
 export type Piece = string | AnswerValue | Setting
 
 export interface ReplayStep {
-  operation: OperationId
+  operation: ChatOperationId
   method: string
   /** The URL after the base URL: path and query. */
   path: Piece[]
@@ -37,6 +37,8 @@ export interface ReplayStep {
   /** The token ($CONFORMANCE_TOKEN), a token the target cannot know (the wrong-token checks), or none. */
   credential: 'token' | 'other' | 'none'
   body?: Piece[]
+  /** Time the check let pass before this request because the documents require it (an expiry, a later timestamp). */
+  waitMs?: number
   /** Sent while the step before was still waiting for its answer (a race): replayed alongside it. */
   concurrent?: true
   /** What the recorded request got: its status; undefined when no answer came. */
@@ -172,6 +174,7 @@ export function replayLog(
   start: number,
   target: RecordedTarget,
   mask: SecretMask,
+  waits: readonly DocumentedWait[] = [],
 ): ReplayLog | undefined {
   const last = Math.max(...endings)
   if (!Number.isFinite(last)) return undefined
@@ -205,6 +208,8 @@ export function replayLog(
       ...(body === undefined ? {} : { body: piecesOf(body, usable, target.runId, ['json']) }),
       ...(exchange.status === undefined ? {} : { recordedStatus: exchange.status }),
     }
+    const waitMs = waits.filter((w) => w.afterSeq === exchange.seq - 1).reduce((ms, w) => ms + w.ms, 0)
+    if (waitMs > 0) step.waitMs = waitMs
     const startedAt = Date.parse(exchange.startedAt)
     if (steps.length > 0 && startedAt < previousEnd) step.concurrent = true
     previousEnd = Math.max(previousEnd, startedAt + exchange.durationMs)
@@ -274,7 +279,7 @@ function renumbered(pieces: readonly Piece[], stepOf: ReadonlyMap<number, number
   )
 }
 
-const stateWriters = new Set<OperationId>(['setState', 'getOrSetState', 'patchState', 'setStateExpiry'])
+const stateWriters = new Set<ChatOperationId>(['setState', 'getOrSetState', 'patchState', 'setStateExpiry'])
 
 /** Deletes what the steps created, newest first: resources by the ids their answers gave, states by their address. */
 function cleanupOf(steps: readonly ReplayStep[]): ReplayStep[] {

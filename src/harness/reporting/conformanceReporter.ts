@@ -1,8 +1,20 @@
 // Playwright reporter that writes the certification report (reports/conformance.json, .md,
-// .html and badge.svg). It reads what tests recorded (titles, annotations, attachments), the
-// run's metadata and the catalogue of checks, so it gives the same report live, or later from
-// merged shard reports (npx playwright merge-reports, npm run report).
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
+// .html, badge.svg and junit.xml) and prints the run on the terminal (terminalOutput.ts). It reads
+// what tests recorded (titles, annotations, attachments), the run's metadata and the catalogue of
+// checks, so it gives the same report live, or later from merged shard reports (npx playwright
+// merge-reports, npm run report). A check is judged by its status alone: a failed check may be
+// marked expected-to-fail to keep its worker (runner/failureMode.ts), and still counts failed here,
+// in junit.xml and in the run's exit status.
+import { basename } from 'node:path'
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter'
 import { SecretMask } from '../client/secretMask.ts'
 import { exchangeAttachmentName, type ExchangeAttachment } from '../client/exchangeLog.ts'
 import { catalogue } from '../catalogue/catalogue.ts'
@@ -19,13 +31,17 @@ import {
   type ConformanceReport,
 } from './conformanceReport.ts'
 import { testFailureDetails } from './failureDetails.ts'
-import { writeReportFiles } from './reportFiles.ts'
+import type { CheckTiming } from './junitReport.ts'
+import { reportFileNames, writeReportFiles } from './reportFiles.ts'
 import { consoleSummary } from './reportWording.ts'
+import { failureLine, failuresFooter, progressLine, progressStep, startLine } from './terminalOutput.ts'
 import { readRunMetadata } from './runMetadata.ts'
 import { runFacts } from './runFacts.ts'
 
 interface Options {
   outputDir?: string
+  /** Set by Playwright: 'list' for `playwright test --list`, which runs nothing. */
+  _mode?: string
 }
 
 const ansi = /\u001b\[[0-9;]*m/g
@@ -93,23 +109,74 @@ export default class ConformanceReporter implements Reporter {
   private suite: Suite | undefined
   private startedAt = new Date()
   private readonly results = new Map<string, TestResult>()
+  private readonly tty = process.stdout.isTTY === true
+  private total = 0
+  private failed = 0
+  private skipped = 0
+  /** Whether the last thing written is a progress line a terminal may overwrite. */
+  private progressShown = false
+
+  /** `--list`: nothing to print or write; Playwright's own list reporter prints the tests. */
+  private readonly listing: boolean
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? (process.env.CONFORMANCE_REPORT_DIR?.trim() || 'reports')
+    this.listing = options._mode === 'list'
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.config = config
     this.suite = suite
     this.startedAt = new Date()
+    this.total = suite.allTests().length
+    // No test: --list, or the global setup (preflight) stopped the run and onError says why.
+    if (this.listing || this.total === 0) return
+    const derived = catalogue().entries.filter((entry) => entry.derived).length
+    this.print(startLine(this.total, derived, config.workers))
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     this.results.set(test.id, result)
+    const status = statusOf(result)
+    if (status === 'skipped') this.skipped++
+    if (status === 'failed') {
+      this.failed++
+      const entry = this.checkOf(test, result, attachmentOf(result))
+      this.print(entry ? failureLine(entry) : `✗ ${test.title}: ${reasonOf(test, result, status) ?? 'failed'}`)
+    }
+    this.showProgress()
+  }
+
+  onError(error: TestError): void {
+    const where = error.location ? ` (${error.location.file}:${error.location.line})` : ''
+    this.print(`error: ${firstLine(error.message) ?? 'unknown error'}${where}`)
   }
 
   printsToStdio(): boolean {
-    return false
+    return !this.listing
+  }
+
+  private print(line: string): void {
+    if (this.progressShown && this.tty) process.stdout.write('\r\u001b[K')
+    this.progressShown = false
+    console.log(line)
+  }
+
+  private showProgress(): void {
+    const done = this.results.size
+    const line = progressLine({
+      done,
+      total: this.total,
+      failed: this.failed,
+      skipped: this.skipped,
+      elapsedMs: Date.now() - this.startedAt.getTime(),
+    })
+    if (this.tty) {
+      process.stdout.write(`\r\u001b[K${line}`)
+      this.progressShown = true
+    } else if (done % progressStep(this.total) === 0 || done === this.total) {
+      console.log(line)
+    }
   }
 
   /** A test's result as the report's entry; the check's facts come from the catalogue, by the id its title starts with. */
@@ -212,13 +279,28 @@ export default class ConformanceReporter implements Reporter {
     })
   }
 
+  /** Per tested check: its spec file and duration, for junit.xml. */
+  private timings(): Map<string, CheckTiming> {
+    const timings = new Map<string, CheckTiming>()
+    for (const test of this.suite?.allTests() ?? []) {
+      const id = test.title.split(' ')[0] ?? ''
+      const result = this.results.get(test.id)
+      timings.set(id, { file: basename(test.location.file), durationMs: result?.duration ?? 0 })
+    }
+    return timings
+  }
+
   /**
    * Writes the report. A run whose tests all passed but whose certified level does not conform
-   * (partial, incomplete) ends as failed: `npx playwright test` exits 0 only for a certificate.
+   * (a failed check that kept its worker, a partial run) ends as failed: `npx playwright test`
+   * exits 0 only for a certificate.
    */
-  // eslint-disable-next-line @typescript-eslint/require-await -- Playwright reads a changed status from a promise
+  // Async because Playwright takes a status only from a promise.
+  // eslint-disable-next-line @typescript-eslint/require-await
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
+    if (this.progressShown) this.print('')
     // `playwright test --list` runs no test: it must not overwrite the last report.
+    if (this.listing) return undefined
     if (this.results.size === 0 && (this.suite?.allTests().length ?? 0) > 0 && result.status === 'passed')
       return undefined
     let report: ConformanceReport
@@ -227,10 +309,18 @@ export default class ConformanceReporter implements Reporter {
     } catch (error) {
       // No report rather than a wrong one: certify and report then say the run wrote none.
       console.error(`\nConformance: no report written: ${(error as Error).message}`)
-      return result.status === 'passed' ? { status: 'failed' } : undefined
+      return { status: 'failed' }
     }
-    const files = writeReportFiles(this.outputDir, report)
+    const files = writeReportFiles(this.outputDir, report, this.timings())
+    // Checks judged from every answer are known only now; the tests' failures were printed as they came.
+    const derivedFailures = report.checks.filter((c) => c.status === 'failed' && catalogue().get(c.id)?.derived)
+    for (const entry of derivedFailures) this.print(failureLine(entry))
+    if (report.summary.failed > 0)
+      this.print(failuresFooter(report.summary.failed, files.find((f) => f.endsWith(reportFileNames.markdown)) ?? ''))
     console.log(`\n${consoleSummary(report, files)}`)
-    return result.status === 'passed' && report.summary.verdict !== 'conforms' ? { status: 'failed' } : undefined
+    // A failed check that kept its worker counts as expected for Playwright: the run fails here,
+    // as does a run whose level did not conform for another reason (partial).
+    const certified = report.summary.failed === 0 && report.summary.verdict === 'conforms'
+    return result.status === 'passed' && !certified ? { status: 'failed' } : undefined
   }
 }

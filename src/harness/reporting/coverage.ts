@@ -1,4 +1,4 @@
-// Which checks cover which operation, read from the catalogue of checks: the table of the 33 operations in README.md, and the gaps
+// Which checks cover which operation, read from the catalogue of checks: the table of the 33 operations in docs/coverage.md, and the gaps
 // a change must not open — an operation without a failure-path check, a rule without a check.
 import { operations, type OperationId } from '../../contract/operations.ts'
 import { ruleIds, type RuleId } from '../../contract/rules.ts'
@@ -67,10 +67,11 @@ export function coverageTable(coverage: readonly OperationCoverage[]): string {
   )
 }
 
-/** The README with the text between the markers replaced by the table. */
+/** The page (docs/coverage.md) with the text between the markers replaced by the table. */
 export function withCoverageTable(readme: string, table: string): string {
   const start = readme.indexOf(tableMarkers.start)
   const end = readme.indexOf(tableMarkers.end)
-  if (start < 0 || end < start) throw new Error(`README.md has no ${tableMarkers.start} … ${tableMarkers.end} section`)
+  if (start < 0 || end < start)
+    throw new Error(`docs/coverage.md has no ${tableMarkers.start} … ${tableMarkers.end} section`)
   return `${readme.slice(0, start + tableMarkers.start.length)}\n${table}\n${readme.slice(end)}`
 }

@@ -170,7 +170,86 @@ function notRunLines(checks: readonly CheckEntry[]): string[] {
   ]
 }
 
-export function markdownReport(report: ConformanceReport): string {
+/** GitHub's limit for a comment or a job summary: the report is shortened to stay under it. */
+export const markdownLimit = 65_536
+
+/** A one-line cell: at most `max` characters. */
+function shortCell(text: string, max = 200): string {
+  const one = cell(text)
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one
+}
+
+/** Lines that fit in `budget` characters, in order, each counted with its line break. */
+function fitting(lines: readonly string[], budget: number): { taken: string[]; used: number } {
+  const taken: string[] = []
+  let used = 0
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) break
+    taken.push(line)
+    used += line.length + 1
+  }
+  return { taken, used }
+}
+
+/**
+ * The report shortened to `limit` characters: header, levels and matrix whole; then the
+ * failures, the first ones in full (up to half of what is left), the others one line each while
+ * they fit; then the skipped checks while they fit. What is left out is counted, and the page
+ * points at conformance.html and conformance.json, which have everything.
+ */
+function shortenedReport(report: ConformanceReport, limit: number): string {
+  const failed = report.checks.filter((c) => c.status === 'failed')
+  const skipped = report.checks.filter((c) => c.status === 'skipped')
+  const head = [header(report), levelTable(report), matrix(report)].map((lines) => lines.join('\n')).join('\n\n')
+  const notice = `> This report is shortened to stay under GitHub's ${limit.toLocaleString('en-US')}-character limit for a comment or a job summary. **conformance.html** beside it (and conformance.json) has every check, failure and exchange.`
+  const rowHead = ['| check | rule | operation | reason |', '|---|---|---|---|']
+  const row = (c: CheckEntry) => `| ${shortCell(c.id)} | ${c.rule} | ${c.operation} | ${shortCell(c.reason ?? '')} |`
+  // Room for the headings, the table heads and the lines counting what was left out.
+  let budget = limit - head.length - notice.length - 1_000
+  const parts = [head, notice]
+
+  if (failed.length > 0) {
+    const detailed: string[] = []
+    let detailBudget = Math.floor(budget / 2)
+    for (const c of failed) {
+      const text = failure(c).join('\n')
+      if (text.length + 2 > detailBudget) break
+      detailed.push(text)
+      detailBudget -= text.length + 2
+      budget -= text.length + 2
+    }
+    const rest = failed.slice(detailed.length)
+    const listed = fitting(rest.map(row), budget)
+    budget -= listed.used
+    const lines = [`## Failures (${failed.length})`, '', ...detailed.flatMap((text) => [text, ''])]
+    if (rest.length > 0) {
+      lines.push(detailed.length > 0 ? 'The other failures, one line each:' : 'One line each:', '', ...rowHead)
+      lines.push(...listed.taken)
+      const left = rest.length - listed.taken.length
+      if (left > 0) lines.push('', `_…and ${left} more failures: see conformance.html._`)
+    }
+    parts.push(lines.join('\n').trimEnd())
+  }
+  if (skipped.length > 0) {
+    const listed = fitting(skipped.map(row), budget)
+    const lines = [`## Skipped (${skipped.length})`, '', ...rowHead, ...listed.taken]
+    const left = skipped.length - listed.taken.length
+    if (left > 0) lines.push('', `_…and ${left} more skipped checks: see conformance.html._`)
+    parts.push(lines.join('\n'))
+  }
+  const notRun = report.checks.filter((c) => c.status === 'not run')
+  if (notRun.length > 0) parts.push([`## Not run (${notRun.length})`, '', ...notRunLines(notRun)].join('\n'))
+  parts.push(`All ${report.checks.length} checks are listed in conformance.html, conformance.json and junit.xml.`)
+  return `${parts.join('\n\n')}\n`
+}
+
+/** The Markdown report; past `limit` characters (GitHub's), a shortened one that points at the HTML report. */
+export function markdownReport(report: ConformanceReport, limit = markdownLimit): string {
+  const full = completeReport(report)
+  return full.length <= limit ? full : shortenedReport(report, limit)
+}
+
+function completeReport(report: ConformanceReport): string {
   const failed = report.checks.filter((c) => c.status === 'failed')
   const skipped = report.checks.filter((c) => c.status === 'skipped')
   const sections = [header(report), levelTable(report), matrix(report)]

@@ -13,6 +13,8 @@ export interface RunFiles {
   stopped: string
   /** Counts requests without an answer since the last answer, run-wide (targetHealth.ts). */
   unanswered: string
+  /** Per operation, its requests that timed out, run-wide (targetHealth.ts). */
+  timeouts: string
   /** What the end-of-run cleanup could not delete (runSweep.ts). */
   leftovers: string
 }
@@ -40,6 +42,7 @@ function filesIn(dir: string): RunFiles {
     ledger: join(dir, 'ledger.jsonl'),
     stopped: join(dir, 'target-stopped.json'),
     unanswered: join(dir, 'unanswered'),
+    timeouts: join(dir, 'timeouts'),
     leftovers: join(dir, 'leftovers.json'),
   }
 }

@@ -9,18 +9,26 @@ import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
 import { assertionGuard } from '../checks/expectations.ts'
 import { maskedError } from '../checks/maskedError.ts'
+import { failuresKeepWorker, keptWorkerAnnotation } from './failureMode.ts'
 import { test } from './playwrightTest.ts'
 
 export interface CheckTest {
   /** The check's id, then its summary: --grep matches ids, rules (S8) and words. */
   title: string
   details: TestDetails
-  body: (context: CheckContext) => Promise<void>
+  body: (fixtures: { check: CheckContext }) => Promise<void>
 }
 
 const notConfigured: Record<Feature, string> = {
   action: 'not configured: set CONFORMANCE_ACTION (and CONFORMANCE_ACTION_INPUT) to an action the bot has',
   integration: 'not configured: set CONFORMANCE_INTEGRATION_ID to an integration installed on the bot',
+}
+
+/** Runs a check; one that made no assertion fails as a harness defect (assertionGuard). */
+export async function runGuarded(check: TestedEntry, context: CheckContext): Promise<void> {
+  const asserted = assertionGuard(check.id)
+  await check.run(context)
+  asserted()
 }
 
 export function checkTest(check: TestedEntry): CheckTest {
@@ -36,15 +44,21 @@ export function checkTest(check: TestedEntry): CheckTest {
         ...(check.needs ? [{ type: 'needs', description: check.needs }] : []),
       ],
     },
-    body: async ({ api, harness, make, values }) => {
+    body: async ({ check: context }) => {
+      const { api, harness } = context
       if (check.needs === 'action') test.skip(!harness.action, notConfigured.action)
       if (check.needs === 'integration') test.skip(!harness.integrationId, notConfigured.integration)
       try {
-        const asserted = assertionGuard(check.id)
-        await check.run({ api, harness, make, values })
-        asserted()
+        await runGuarded(check, context)
       } catch (error) {
         if (error instanceof NotEnoughTagKeys) test.skip(true, error.message)
+        const info = test.info()
+        // With --retries, a failure must stay one Playwright retries (it retries no expected failure).
+        if (failuresKeepWorker(info.config) && info.project.retries === 0) {
+          // Still a failure (status 'failed'), without a new worker (failureMode.ts).
+          info.annotations.push({ type: keptWorkerAnnotation, description: 'the worker was kept for the next check' })
+          info.fail()
+        }
         throw maskedError(error, (text) => api.log.mask(text))
       }
     },

@@ -1,21 +1,29 @@
 // The Playwright test object of the conformance specs, with the fixtures every check uses:
 // the configuration, a client whose traffic is recorded (and attached to a failing test, masked)
 // and whose created resources are deleted when the test ends, pass or fail.
-import { test as base, type APIRequestContext, type PlaywrightWorkerOptions } from '@playwright/test'
+// Playwright Test's base test type, without its browser fixtures: none of them is used, and its
+// automatic ones (trace recording, context configuration) start Playwright's client in every
+// worker and record two more steps, each with a stack trace, in every test.
+import { _baseTest as base, type PlaywrightWorkerOptions } from '@playwright/test'
 import { valuesFor } from '../../../fixtures/values.ts'
 import { runIdentity } from '../config/runIdentity.ts'
 import { readHarnessConfig } from '../config/harnessConfig.ts'
 import { ExchangeLog, exchangeAttachmentName } from '../client/exchangeLog.ts'
 import { RuntimeClient } from '../client/runtimeClient.ts'
 import { SecretMask } from '../client/secretMask.ts'
+import { undiciTransport, type Transport } from '../client/transport.ts'
 import { targetGuard, type TargetGuard } from '../client/targetGuard.ts'
 import { readTrafficPolicy } from '../config/trafficPolicy.ts'
 import { runFiles } from '../run/runFiles.ts'
+import { appendCheckRequests, requestLogDir } from '../run/requestLog.ts'
 import { JournaledLedger } from '../run/runJournal.ts'
 import { Prerequisites } from '../checks/prerequisites.ts'
 import type { CheckContext, ResolvedHarness } from '../checks/checkContext.ts'
 
 type TraceOption = PlaywrightWorkerOptions['trace']
+
+/** CONFORMANCE_REQUEST_LOG, read once per worker. */
+const requestLog = requestLogDir()
 
 /** A trace records every request with its headers, the token among them: a traced run is refused. */
 function refuseTracing(trace: TraceOption | undefined): void {
@@ -27,13 +35,22 @@ function refuseTracing(trace: TraceOption | undefined): void {
 
 interface WorkerFixtures {
   harness: ResolvedHarness
-  /** One request context per worker: its kept-alive connections serve every test of the worker. */
-  http: APIRequestContext
+  /**
+   * One transport per worker: its kept-alive connections serve every test of the worker. undici
+   * rather than Playwright's APIRequestContext: half the cost per request, and nothing of the
+   * context is used (the harness logs and masks its own exchanges; traces stay off).
+   */
+  http: Transport
   /** This worker's share of the rate cap, its 429 retries, the run's verdict on a silent target. */
   guard: TargetGuard
 }
 
-export const test = base.extend<Omit<CheckContext, 'harness'>, WorkerFixtures>({
+interface TestFixtures extends Omit<CheckContext, 'harness'> {
+  /** Everything a check works with, made by one fixture (api, make and values are its parts). */
+  check: CheckContext
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   harness: [
     async ({}, use, workerInfo) => {
       refuseTracing(workerInfo.project.use.trace)
@@ -47,8 +64,8 @@ export const test = base.extend<Omit<CheckContext, 'harness'>, WorkerFixtures>({
   ],
 
   http: [
-    async ({ playwright }, use) => {
-      const http = await playwright.request.newContext({ ignoreHTTPSErrors: false })
+    async ({}, use) => {
+      const http = undiciTransport()
       await use(http)
       await http.dispose()
     },
@@ -68,40 +85,56 @@ export const test = base.extend<Omit<CheckContext, 'harness'>, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  api: async ({ harness, guard, http }, use, testInfo) => {
-    // Once the target stopped answering, the checks not yet begun are not run: a skip, with the
-    // reason, ends each at once (a failure would cost a fresh worker each).
-    const stopped = guard.stoppedBecause()
-    testInfo.skip(stopped !== undefined, `not run: the target stopped answering earlier in this run (${stopped})`)
-    const { baseUrl, botId, integrationId, runId } = harness
-    const log = new ExchangeLog(new SecretMask(harness.token), { baseUrl, botId, integrationId, runId })
-    const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
-    const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
-    const api = new RuntimeClient(http, { ...harness, runMarker }, log, ledger, guard)
-    try {
-      await use(api)
-    } finally {
-      for (const leftover of await api.cleanUp()) log.noteLeftover(leftover)
-      const failed = testInfo.status !== testInfo.expectedStatus
-      await testInfo.attach(exchangeAttachmentName, {
-        body: JSON.stringify(log.attachment(failed)),
-        contentType: 'application/json',
-      })
-    }
-  },
-
-  values: async ({ harness }, use, testInfo) => {
-    await use(
-      valuesFor({
+  // One test-scoped fixture makes the whole context, without a step: Playwright records every
+  // fixture's setup and teardown as a step with a stack trace, a few milliseconds a test each.
+  check: [
+    async ({ harness, guard, http }, use, testInfo) => {
+      // Once the target stopped answering, the checks not yet begun are not run: a skip, with the
+      // reason, ends each at once (a failure would cost a fresh worker each).
+      const stopped = guard.stoppedBecause()
+      testInfo.skip(stopped !== undefined, `not run: the target stopped answering earlier in this run (${stopped})`)
+      const startedAt = Date.now()
+      const secret = new SecretMask(harness.token)
+      const { baseUrl, botId, integrationId, runId } = harness
+      const log = new ExchangeLog(secret, { baseUrl, botId, integrationId, runId })
+      const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
+      const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
+      const api = new RuntimeClient(http, { ...harness, runMarker }, log, ledger, guard)
+      const values = valuesFor({
         runSeed: harness.seed,
         runId: harness.runId,
         checkTitle: testInfo.titlePath.join(' › '),
         declaredTagKeys: harness.tagKeys,
-      }),
-    )
+      })
+      try {
+        await use({ api, harness, values, make: new Prerequisites(api, values) })
+      } finally {
+        for (const leftover of await api.cleanUp()) log.noteLeftover(leftover)
+        if (requestLog) {
+          const span = { startedAt, endedAt: Date.now() }
+          appendCheckRequests(requestLog, testInfo.title.split(' ')[0] ?? '', span, log, secret)
+        }
+        // A failed check may be marked expected-to-fail (failureMode.ts): its status alone says it failed.
+        const failed = testInfo.status !== 'passed' && testInfo.status !== 'skipped'
+        await testInfo.attach(exchangeAttachmentName, {
+          body: JSON.stringify(log.attachment(failed)),
+          contentType: 'application/json',
+        })
+      }
+    },
+    // No step of its own in the test's list of steps: it is the test's context, not an action.
+    { box: 'self' },
+  ],
+
+  api: async ({ check }, use) => {
+    await use(check.api)
   },
 
-  make: async ({ api, values }, use) => {
-    await use(new Prerequisites(api, values))
+  values: async ({ check }, use) => {
+    await use(check.values)
+  },
+
+  make: async ({ check }, use) => {
+    await use(check.make)
   },
 })

@@ -17,8 +17,8 @@ function changeNewEvents(change: (event: Event) => Event): (context: FaultContex
 }
 
 function restore(store: ChatStore, event: Event): Event {
-  const stored = store.events.get(event.id)
-  if (stored) store.events.set(event.id, { ...stored, event })
+  const stored = store.events.find(event.id)
+  if (stored) store.events.put({ ...stored, event })
   return event
 }
 

@@ -4,8 +4,8 @@
 // check sees which rule; `npm run mutants` proves every one is caught (src/selfTest/).
 import type { FastifyInstance } from 'fastify'
 import type { Level } from '../../contract/levels.ts'
-import type { OperationId } from '../../contract/operations.ts'
-import type { RuleId } from '../../contract/rules.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
+import type { ChatRuleId, RuleId } from '../../contract/rules.ts'
 import type { OperationCall, OperationWrapper } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
 
@@ -16,9 +16,9 @@ export interface FaultContext {
   /** The bearer token the reference accepts. */
   token: string
   /** Wraps an operation: request in, the correct handler (`next`), answer out. */
-  wrap: (id: OperationId, wrapper: OperationWrapper) => void
+  wrap: (id: ChatOperationId, wrapper: OperationWrapper) => void
   /** An operation as served without faults (validation included), to answer as another operation would. */
-  correctCall: (id: OperationId) => OperationCall
+  correctCall: (id: ChatOperationId) => OperationCall
 }
 
 /**
@@ -27,11 +27,12 @@ export interface FaultContext {
  */
 export type FaultSide = 'answer' | 'request' | 'behaviour' | 'transport'
 
-export interface Fault {
+/** A fault; Rule is what it may break: S1-S13 and SHAPE, or (spec-scope faults) S14-S19. */
+export interface Fault<Rule extends ChatRuleId = RuleId> {
   /** The name REFERENCE_FAULT uses. */
   name: string
   /** The rule a harness must report broken (the `rule` of a failed check). */
-  breaks: RuleId
+  breaks: Rule
   /** The level whose checks must catch it: core (default) for a [doc] rule, strict for a [usage] one. */
   level?: Level
   side: FaultSide

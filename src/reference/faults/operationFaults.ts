@@ -1,20 +1,21 @@
 // Most faults are a few lines around the correct handler of one operation: rewrite the request
 // before it is validated and served, or rewrite the answer it gives. These build such faults.
-import type { OperationId } from '../../contract/operations.ts'
+import type { ChatOperationId } from '../../contract/operations.ts'
+import type { ChatRuleId, RuleId } from '../../contract/rules.ts'
 import { ApiError } from '../apiError.ts'
 import type { OperationRequest } from '../operationRoutes.ts'
 import type { ChatStore } from '../store/chatStore.ts'
 import { isJsonObject, type Fault } from './fault.ts'
 
-type Described = Omit<Fault, 'install'>
+type Described<Rule extends ChatRuleId> = Omit<Fault<Rule>, 'install'>
 
 /** A fault that changes the success answer of one operation. */
-export function answerFault(
-  spec: Described & {
-    operation: OperationId
+export function answerFault<Rule extends ChatRuleId = RuleId>(
+  spec: Described<Rule> & {
+    operation: ChatOperationId
     rewrite: (answer: Record<string, unknown>, request: OperationRequest) => unknown
   },
-): Fault {
+): Fault<Rule> {
   const { operation, rewrite, ...described } = spec
   return {
     ...described,
@@ -28,9 +29,9 @@ export function answerFault(
 }
 
 /** A fault that changes a request of one operation before it is validated and served. */
-export function requestFault(
-  spec: Described & { operation: OperationId; rewrite: (request: OperationRequest) => OperationRequest },
-): Fault {
+export function requestFault<Rule extends ChatRuleId = RuleId>(
+  spec: Described<Rule> & { operation: ChatOperationId; rewrite: (request: OperationRequest) => OperationRequest },
+): Fault<Rule> {
   const { operation, rewrite, ...described } = spec
   return {
     ...described,
@@ -44,12 +45,12 @@ export function requestFault(
  * A fault in how one operation fails: `recover` gets the correct error (and the store) and returns a
  * success answer to give instead, throws another error, or returns undefined to keep it.
  */
-export function errorFault(
-  spec: Described & {
-    operation: OperationId
+export function errorFault<Rule extends ChatRuleId = RuleId>(
+  spec: Described<Rule> & {
+    operation: ChatOperationId
     recover: (error: ApiError, request: OperationRequest, store: ChatStore) => unknown
   },
-): Fault {
+): Fault<Rule> {
   const { operation, recover, ...described } = spec
   return {
     ...described,

@@ -7,12 +7,12 @@ import type {
 } from '../../contract/types.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
-import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf } from '../store/paging.ts'
+import { ofIntegration, onChannel, withParticipant, type ChatStore } from '../store/chatStore.ts'
+import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
-import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+import { dateRange, listMeta, pageRequest, sortField, tagsFilter, textList } from './listQuery.ts'
 
-function newConversation(body: CreateConversationBody): Conversation {
+export function newConversation(body: CreateConversationBody): Conversation {
   const now = timestamp()
   return {
     id: newId('conv'),
@@ -24,12 +24,6 @@ function newConversation(body: CreateConversationBody): Conversation {
   }
 }
 
-function asList(value: unknown): string[] {
-  if (value === undefined) return []
-  const list: unknown[] = Array.isArray(value) ? value : [value]
-  return list.filter((item): item is string => typeof item === 'string')
-}
-
 export function registerConversations(router: OperationRouter, store: ChatStore): void {
   router.register<CreateConversationBody>('createConversation', ({ body }) => ({
     conversation: store.conversations.put(newConversation(body)),
@@ -38,21 +32,19 @@ export function registerConversations(router: OperationRouter, store: ChatStore)
   router.register('getConversation', ({ params }) => ({ conversation: store.conversations.get(params.id as string) }))
 
   router.register('listConversations', ({ query }) => {
-    const inRange = withinDates<Conversation>(query, (c) => c.createdAt)
-    const participantIds = asList(query.participantIds)
+    const range = dateRange(query, 'createdAt')
     const { channel, integrationName } = query as { channel?: string; integrationName?: string }
-    const conversations = store.conversations
-      .withTags(tagsFilter(query))
-      .filter(
-        (c) =>
-          inRange(c) &&
-          (channel === undefined || c.channel === channel) &&
-          (integrationName === undefined || c.integration === integrationName) &&
-          participantIds.every((userId) => store.participantIdsOf(c.id).has(userId)),
-      )
-    const sortField = (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
-    const page = pageOf(conversations, byField<Conversation>(sortField), pageRequest(query, store.pageSize))
-    return { conversations: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const facets = [
+      ...tagFacets(tagsFilter(query)),
+      ...textList(query.participantIds).map(withParticipant),
+      ...(channel === undefined ? [] : [onChannel(channel)]),
+      ...(integrationName === undefined ? [] : [ofIntegration(integrationName)]),
+    ]
+    const page = store.conversations.list(
+      { facets, range, sortField: sortField(query) },
+      pageRequest(query, store.pageSize),
+    )
+    return { conversations: page.items, meta: listMeta(page) }
   })
 
   router.register<UpdateConversationBody>('updateConversation', ({ params, body }) => {

@@ -2,52 +2,45 @@
 import type { CreateMessageBody, GetOrCreateMessageBody, Message, UpdateMessageBody } from '../../contract/types.ts'
 import { newId, timestamp } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
-import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf, pageOfSorted } from '../store/paging.ts'
-import { applyTagUpdate, hasTags, initialTags, matchingTags } from '../store/tagMatching.ts'
-import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+import { inConversation, type ChatStore } from '../store/chatStore.ts'
+import { tagFacets } from '../store/taggedCollection.ts'
+import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
+import { dateRange, listMeta, pageRequest, tagsFilter } from './listQuery.ts'
+
+/** A new message (not stored yet); its user and conversation must exist. */
+export function newMessage(store: ChatStore, body: CreateMessageBody, integrationId: string | undefined): Message {
+  store.users.get(body.userId)
+  store.conversations.get(body.conversationId)
+  const now = timestamp()
+  const message: Message = {
+    id: newId('msg'),
+    createdAt: now,
+    updatedAt: now,
+    type: body.type,
+    payload: body.payload,
+    // A message an integration creates on behalf of a user comes in; one the bot creates goes out (S4, usage).
+    direction: integrationId ? 'incoming' : 'outgoing',
+    userId: body.userId,
+    conversationId: body.conversationId,
+    tags: initialTags(body.tags),
+  }
+  if (body.origin !== undefined) message.origin = body.origin
+  return message
+}
 
 export function registerMessages(router: OperationRouter, store: ChatStore): void {
-  // A message an integration creates on behalf of a user comes in; one the bot creates goes out (S4, usage).
-  const newMessage = (body: CreateMessageBody, integrationId: string | undefined): Message => {
-    store.users.get(body.userId)
-    store.conversations.get(body.conversationId)
-    const now = timestamp()
-    const message: Message = {
-      id: newId('msg'),
-      createdAt: now,
-      updatedAt: now,
-      type: body.type,
-      payload: body.payload,
-      direction: integrationId ? 'incoming' : 'outgoing',
-      userId: body.userId,
-      conversationId: body.conversationId,
-      tags: initialTags(body.tags),
-    }
-    if (body.origin !== undefined) message.origin = body.origin
-    return message
-  }
-
   router.register<CreateMessageBody>('createMessage', ({ body, integrationId }) => ({
-    message: store.putMessage(newMessage(body, integrationId)),
+    message: store.putMessage(newMessage(store, body, integrationId)),
   }))
 
   router.register('getMessage', ({ params }) => ({ message: store.messages.get(params.id as string) }))
 
   router.register('listMessages', ({ query }) => {
-    const inRange = withinDates<Message>(query, (m) => m.createdAt)
-    const tags = tagsFilter(query)
-    const conversationId = typeof query.conversationId === 'string' ? query.conversationId : undefined
-    const request = pageRequest(query, store.pageSize)
-    const wanted = ({ id }: { id: string }) => {
-      const message = store.messages.get(id)
-      return inRange(message) && (!tags || hasTags(message.tags, tags)) ? message : undefined
-    }
-    const page =
-      conversationId === undefined
-        ? pageOf(store.messages.withTags(tags).filter(inRange), byField<Message>('createdAt'), request)
-        : pageOfSorted(store.messagesOf(conversationId), wanted, request)
-    return { messages: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const range = dateRange(query, 'createdAt')
+    const facets = tagFacets(tagsFilter(query))
+    if (typeof query.conversationId === 'string') facets.push(inConversation(query.conversationId))
+    const page = store.messages.list({ facets, range, sortField: 'createdAt' }, pageRequest(query, store.pageSize))
+    return { messages: page.items, meta: listMeta(page) }
   })
 
   router.register<UpdateMessageBody>('updateMessage', ({ params, body }) => {
@@ -68,6 +61,6 @@ export function registerMessages(router: OperationRouter, store: ChatStore): voi
     const existing = store.messages.oldestMatch(wanted, (m) => m.conversationId === body.conversationId)
     if (existing) return { message: existing }
     const { discriminateByTags: _discriminator, schedule: _schedule, ...create } = body
-    return { message: store.putMessage(newMessage(create, integrationId)) }
+    return { message: store.putMessage(newMessage(store, create, integrationId)) }
   })
 }

@@ -1,24 +1,25 @@
 // Participants: a conversation's users (S9).
 import { notFound } from '../apiError.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
-import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf } from '../store/paging.ts'
-import { pageRequest } from './listQuery.ts'
+import { participantIn, type ChatStore } from '../store/chatStore.ts'
+import { listMeta, pageRequest } from './listQuery.ts'
 import type { User } from '../../contract/types.ts'
 
 export function registerParticipants(router: OperationRouter, store: ChatStore): void {
   const participant = (conversationId: string, userId: string): User => {
     store.conversations.get(conversationId)
-    if (!store.participantIdsOf(conversationId).has(userId)) throw notFound('participant', userId)
+    if (!store.isParticipant(conversationId, userId)) throw notFound('participant', userId)
     return store.users.get(userId)
   }
 
   router.register('listParticipants', ({ params, query }) => {
     const conversationId = params.id as string
     store.conversations.get(conversationId)
-    const users = [...store.participantIdsOf(conversationId)].map((id) => store.users.get(id))
-    const page = pageOf(users, byField<User>('createdAt'), pageRequest(query, store.pageSize))
-    return { participants: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const page = store.users.list(
+      { facets: [participantIn(conversationId)], sortField: 'createdAt' },
+      pageRequest(query, store.pageSize),
+    )
+    return { participants: page.items, meta: listMeta(page) }
   })
 
   router.register<{ userId: string }>('addParticipant', ({ params, body }) => {

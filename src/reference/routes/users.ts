@@ -2,12 +2,12 @@
 import type { CreateUserBody, GetOrCreateUserBody, UpdateUserBody, User } from '../../contract/types.ts'
 import { timestamp, newId } from '../clock.ts'
 import type { OperationRouter } from '../operationRoutes.ts'
-import type { ChatStore } from '../store/chatStore.ts'
-import { byField, pageOf } from '../store/paging.ts'
+import { participantIn, type ChatStore } from '../store/chatStore.ts'
+import { tagFacets } from '../store/taggedCollection.ts'
 import { applyTagUpdate, initialTags, matchingTags } from '../store/tagMatching.ts'
-import { pageRequest, tagsFilter, withinDates } from './listQuery.ts'
+import { dateRange, listMeta, pageRequest, sortField, tagsFilter } from './listQuery.ts'
 
-function newUser(body: CreateUserBody): User {
+export function newUser(body: CreateUserBody): User {
   const now = timestamp()
   const user: User = { id: newId('user'), createdAt: now, updatedAt: now, tags: initialTags(body.tags) }
   if (body.name !== undefined) user.name = body.name
@@ -21,16 +21,11 @@ export function registerUsers(router: OperationRouter, store: ChatStore): void {
   router.register('getUser', ({ params }) => ({ user: store.users.get(params.id as string) }))
 
   router.register('listUsers', ({ query }) => {
-    const dateField = (query.rangeField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
-    const inRange = withinDates<User>(query, (user) => user[dateField])
-    const conversationId = typeof query.conversationId === 'string' ? query.conversationId : undefined
-    const members = conversationId === undefined ? undefined : store.participantIdsOf(conversationId)
-    const users = store.users
-      .withTags(tagsFilter(query))
-      .filter((user) => inRange(user) && (!members || members.has(user.id)))
-    const sortField = (query.sortField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt'
-    const page = pageOf(users, byField<User>(sortField), pageRequest(query, store.pageSize))
-    return { users: page.items, meta: page.nextToken ? { nextToken: page.nextToken } : {} }
+    const range = dateRange(query, (query.rangeField as 'createdAt' | 'updatedAt' | undefined) ?? 'createdAt')
+    const facets = tagFacets(tagsFilter(query))
+    if (typeof query.conversationId === 'string') facets.push(participantIn(query.conversationId))
+    const page = store.users.list({ facets, range, sortField: sortField(query) }, pageRequest(query, store.pageSize))
+    return { users: page.items, meta: listMeta(page) }
   })
 
   router.register<UpdateUserBody>('updateUser', ({ params, body }) => {

@@ -1,10 +1,14 @@
-// The reference's memory: every resource of one bot, with the indexes that keep lookups flat as
-// the store grows, and the relations between resources (participants, a conversation's messages).
-import type { Conversation, Event, Message, State, User } from '../../contract/types.ts'
-import { SortedKeys } from './sortedKeys.ts'
+// The reference's memory: every resource of one bot, each collection kept in order for the whole
+// store and for each value its lists filter on (tags, channel, a conversation's messages and
+// participants, an event's links), so one page costs the same however much is stored.
+import type { Conversation, Event, Message, State, Task, User, Workflow } from '../../contract/types.ts'
+import { facet, IndexedCollection, type Facet } from './indexedCollection.ts'
+import type { SortedKeys } from './sortedKeys.ts'
 import { TaggedCollection } from './taggedCollection.ts'
 
 export interface StoredEvent {
+  id: string
+  createdAt: string
   event: Event
   /** Events can be filtered by workflow, which the Event itself does not show. */
   workflowId: string | undefined
@@ -16,30 +20,70 @@ export interface StoredState {
   expiresAt: number | undefined
 }
 
-function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
-  let set = index.get(key)
-  if (!set) index.set(key, (set = new Set()))
-  set.add(value)
+/** The facet of a user taking part in a conversation (users), and of a conversation a user takes part in. */
+export const participantIn = (conversationId: string) => facet('conversation', conversationId)
+export const withParticipant = (userId: string) => facet('participant', userId)
+/** The facets of conversations and messages by their own fields. */
+export const onChannel = (channel: string) => facet('channel', channel)
+export const ofIntegration = (integration: string) => facet('integration', integration)
+export const inConversation = (conversationId: string) => facet('conversationId', conversationId)
+
+/** The fields listEvents filters on, each a facet of the events that have it. */
+export const eventFilters = ['type', 'conversationId', 'userId', 'messageId', 'status', 'workflowId'] as const
+export type EventFilter = (typeof eventFilters)[number]
+
+export function eventFacet(name: EventFilter, value: string): string {
+  return facet(`event.${name}`, value)
 }
 
-function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
-  const set = index.get(key)
-  if (!set) return
-  set.delete(value)
-  if (set.size === 0) index.delete(key)
+function eventFacets({ event, workflowId }: StoredEvent): string[] {
+  return eventFilters.flatMap((name) => {
+    const value = name === 'workflowId' ? workflowId : event[name]
+    return value === undefined ? [] : [eventFacet(name, value)]
+  })
+}
+
+/** The fields listTasks and listWorkflows filter on, each a facet of the tasks and workflows that have it. */
+const taskFilters = ['conversationId', 'userId', 'parentTaskId', 'type', 'status'] as const
+const workflowFilters = ['conversationId', 'userId', 'parentWorkflowId', 'name', 'status'] as const
+
+export function fieldFacet(kind: 'task' | 'workflow', field: string, value: string): Facet {
+  return facet(`${kind}.${field}`, value)
+}
+
+function fieldFacets<R>(kind: 'task' | 'workflow', fields: readonly (keyof R & string)[]): (item: R) => Facet[] {
+  return (item) =>
+    fields.flatMap((field) => {
+      const value = item[field]
+      return typeof value === 'string' ? [fieldFacet(kind, field, value)] : []
+    })
 }
 
 export class ChatStore {
   readonly users = new TaggedCollection<User>('user')
-  readonly conversations = new TaggedCollection<Conversation>('conversation')
-  readonly messages = new TaggedCollection<Message>('message')
-  readonly events = new Map<string, StoredEvent>()
+  readonly conversations = new TaggedCollection<Conversation>({
+    kind: 'conversation',
+    facetsOf: (c) => [onChannel(c.channel), ofIntegration(c.integration)],
+  })
+  readonly messages = new TaggedCollection<Message>({
+    kind: 'message',
+    // listMessages has no sort: messages are listed oldest first.
+    orders: ['createdAt'],
+    facetsOf: (m) => [inConversation(m.conversationId)],
+  })
+  readonly events = new IndexedCollection<StoredEvent>({ kind: 'event', orders: ['createdAt'], facetsOf: eventFacets })
   readonly states = new Map<string, StoredState>()
-
-  /** A conversation's messages by (createdAt, id), so one page of them costs the same however many there are. */
-  private readonly messagesOfConversation = new Map<string, SortedKeys>()
-  private readonly usersOfConversation = new Map<string, Set<string>>()
-  private readonly conversationsOfUser = new Map<string, Set<string>>()
+  // The spec scope (S14, S15): listed most recent first, by tags and by their filters' fields.
+  readonly tasks = new TaggedCollection<Task>({
+    kind: 'task',
+    orders: ['createdAt'],
+    facetsOf: fieldFacets('task', taskFilters),
+  })
+  readonly workflows = new TaggedCollection<Workflow>({
+    kind: 'workflow',
+    orders: ['createdAt'],
+    facetsOf: fieldFacets('workflow', workflowFilters),
+  })
 
   constructor(
     readonly botId: string,
@@ -47,59 +91,54 @@ export class ChatStore {
   ) {}
 
   putMessage(message: Message): Message {
-    this.messages.put(message)
-    let keys = this.messagesOfConversation.get(message.conversationId)
-    if (!keys) this.messagesOfConversation.set(message.conversationId, (keys = new SortedKeys()))
-    keys.add({ v: message.createdAt, id: message.id })
-    return message
+    return this.messages.put(message)
   }
 
   removeMessage(id: string): void {
-    const message = this.messages.remove(id)
-    const keys = this.messagesOfConversation.get(message.conversationId)
-    keys?.remove({ v: message.createdAt, id })
-    if (keys?.size === 0) this.messagesOfConversation.delete(message.conversationId)
+    this.messages.remove(id)
   }
 
   /** The keys (createdAt, id) of a conversation's messages, oldest first. */
   messagesOf(conversationId: string): SortedKeys {
-    return this.messagesOfConversation.get(conversationId) ?? new SortedKeys()
+    return this.messages.keysWith(inConversation(conversationId), 'createdAt')
   }
 
   messageIdsOf(conversationId: string): string[] {
-    return [...this.messagesOf(conversationId).after(undefined)].map((key) => key.id)
+    return [...this.messages.idsWith(inConversation(conversationId))]
   }
 
   addParticipant(conversationId: string, userId: string): void {
-    addTo(this.usersOfConversation, conversationId, userId)
-    addTo(this.conversationsOfUser, userId, conversationId)
+    this.users.link(userId, participantIn(conversationId))
+    this.conversations.link(conversationId, withParticipant(userId))
   }
 
   removeParticipant(conversationId: string, userId: string): void {
-    removeFrom(this.usersOfConversation, conversationId, userId)
-    removeFrom(this.conversationsOfUser, userId, conversationId)
+    this.users.unlink(userId, participantIn(conversationId))
+    this.conversations.unlink(conversationId, withParticipant(userId))
+  }
+
+  isParticipant(conversationId: string, userId: string): boolean {
+    return this.users.hasFacet(userId, participantIn(conversationId))
   }
 
   participantIdsOf(conversationId: string): ReadonlySet<string> {
-    return this.usersOfConversation.get(conversationId) ?? new Set()
+    return this.users.idsWith(participantIn(conversationId))
   }
 
   conversationIdsOf(userId: string): ReadonlySet<string> {
-    return this.conversationsOfUser.get(userId) ?? new Set()
+    return this.conversations.idsWith(withParticipant(userId))
   }
 
   /** A deleted conversation takes its messages and participations with it. */
   removeConversation(id: string): void {
     this.conversations.remove(id)
-    // Drops the conversation's index whole rather than key by key from its front.
     for (const messageId of this.messageIdsOf(id)) this.messages.remove(messageId)
-    this.messagesOfConversation.delete(id)
     for (const userId of [...this.participantIdsOf(id)]) this.removeParticipant(id, userId)
   }
 
   /** A deleted user leaves the conversations it took part in. */
   removeUser(id: string): void {
-    this.users.remove(id)
     for (const conversationId of [...this.conversationIdsOf(id)]) this.removeParticipant(conversationId, id)
+    this.users.remove(id)
   }
 }

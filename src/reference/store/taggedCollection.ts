@@ -1,7 +1,8 @@
-// Users, conversations and messages share one way of being stored: by id, with their tags
-// indexed, so tag lookups and get-or-create matching do not scan the collection.
+// Users, conversations and messages share one way of being stored: an IndexedCollection whose
+// tags are facets too (a tag filter walks the tagged resources in order) and are indexed by key
+// and value, so get-or-create matching and listTagValues do not scan the collection.
 import type { Tags } from '../../contract/types.ts'
-import { notFound } from '../apiError.ts'
+import { facet, IndexedCollection, type CollectionShape, type DateField, type Facet } from './indexedCollection.ts'
 import { TagIndex } from './tagIndex.ts'
 import { hasTags } from './tagMatching.ts'
 
@@ -12,60 +13,45 @@ export interface Tagged {
   tags: Tags
 }
 
-export class TaggedCollection<R extends Tagged> {
-  private readonly items = new Map<string, R>()
+/** The facets of a tag filter: a resource with all of them carries every tag asked for. */
+export function tagFacets(tags: Tags | undefined): Facet[] {
+  const facets: Facet[] = []
+  for (const key in tags) facets.push(facet(`tags.${key}`, tags[key] as string))
+  return facets
+}
+
+export class TaggedCollection<R extends Tagged> extends IndexedCollection<R> {
   readonly tagIndex = new TagIndex()
 
-  constructor(private readonly kind: string) {}
-
-  find(id: string): R | undefined {
-    return this.items.get(id)
+  /** A kind alone (`new TaggedCollection('task')`): kept in createdAt and updatedAt order, tags as its only facets. */
+  constructor(shape: string | CollectionShape<R>) {
+    const { facetsOf, ...rest } = typeof shape === 'string' ? { kind: shape } : shape
+    super({
+      ...rest,
+      facetsOf: (item) => {
+        const facets = tagFacets(item.tags)
+        if (facetsOf) for (const f of facetsOf(item)) facets.push(f)
+        return facets
+      },
+    })
   }
 
-  get(id: string): R {
-    const item = this.items.get(id)
-    if (!item) throw notFound(this.kind, id)
-    return item
+  /** Keeps the tag index in step with every put and remove. */
+  protected override changed(previous: R | undefined, next: R | undefined): void {
+    if (previous) this.tagIndex.remove(previous.id, previous.tags)
+    if (next) this.tagIndex.add(next.id, next.tags)
   }
 
-  has(id: string): boolean {
-    return this.items.has(id)
-  }
-
-  /** Stores a new or changed resource and keeps the tag index in step. */
-  put(item: R): R {
-    const previous = this.items.get(item.id)
-    if (previous) this.tagIndex.remove(item.id, previous.tags)
-    this.items.set(item.id, item)
-    this.tagIndex.add(item.id, item.tags)
-    return item
-  }
-
-  remove(id: string): R {
-    const item = this.get(id)
-    this.items.delete(id)
-    this.tagIndex.remove(id, item.tags)
-    return item
-  }
-
-  /** Resources carrying every tag of `tags` (all resources when tags is empty). */
+  /** Resources carrying every tag of `tags` (all resources when tags is empty), in no order: lists use list(). */
   withTags(tags: Tags | undefined): R[] {
     const candidates = tags ? this.tagIndex.candidates(tags) : undefined
-    if (!candidates) return [...this.items.values()]
-    return [...candidates].map((id) => this.items.get(id) as R).filter((item) => hasTags(item.tags, tags ?? {}))
+    if (!candidates) return [...this.values()]
+    return [...candidates].map((id) => this.get(id)).filter((item) => hasTags(item.tags, tags ?? {}))
   }
 
   /** The oldest resource that has every wanted tag and passes `inScope`; none when nothing is wanted. */
-  oldestMatch(wanted: Tags, inScope: (item: R) => boolean = () => true): R | undefined {
+  oldestMatch(wanted: Tags, inScope?: (item: R) => boolean): R | undefined {
     if (Object.keys(wanted).length === 0) return undefined
-    let oldest: R | undefined
-    for (const item of this.withTags(wanted)) {
-      if (inScope(item) && (!oldest || item.createdAt < oldest.createdAt)) oldest = item
-    }
-    return oldest
-  }
-
-  values(): IterableIterator<R> {
-    return this.items.values()
+    return this.first({ facets: tagFacets(wanted), where: inScope, sortField: 'createdAt' as DateField<R> })
   }
 }
