@@ -219,13 +219,13 @@ for (const check of probing) {
     const problems: string[] = []
     let sent = 0
     const call = api.call.bind(api)
-    api.call = ((id: OperationId, options: CallOptions = {}) => {
+    api.call = (id: OperationId, options: CallOptions = {}) => {
       sent++
       for (const violation of violationsOf(id, options, store, harness))
         if (!isProbed(violation, id, options, row))
           problems.push(`${id} ${violation.location}.${violation.path.join('.')} ${violation.problem}`)
       return call(id, options)
-    })
+    }
     const context: CheckContext = { api, harness, values, make: new Prerequisites(api, values) }
     try {
       await check.run(context)

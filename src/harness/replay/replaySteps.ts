@@ -6,7 +6,7 @@
 // starts (ExchangeLog.markReplayStart): earlier requests are left out, except those whose answers
 // a later request needs (what a step refers to is always made first).
 import type { ChatOperationId } from '../../contract/operations.ts'
-import type { DocumentedWait, Exchange } from '../client/exchangeLog.ts'
+import type { DocumentedWait, Exchange } from '../client/exchange.ts'
 import { creators, removalOperation } from '../client/resourceLedger.ts'
 import type { SecretMask } from '../client/secretMask.ts'
 import { comparableAnswer, EarlierAnswers, type ComparableAnswer } from './comparableAnswer.ts'
