@@ -33,7 +33,7 @@ const cases: { fault: string; check: string; via?: string[] }[] = [
   { fault: 'conversation-updated-before-created', check: 'S2.conversation.updated-not-before-created' }, // dates in one answer
   { fault: 'drop-unknown-properties', check: 'SHAPE.createUser.unknown-property-400' }, // one request
   { fault: 'accept-long-message-type', check: 'S3.createMessage.type.length-limits' }, // a property's smallest case
-  { fault: 'user-id-too-short', check: 'S1.createUser.answers', via: ['S8.user.create-then-get'] }, // a derived check's answer
+  { fault: 'user-id-too-short', check: 'S1.getUser.answers', via: ['S8.user.create-then-get'] }, // a derived check's answer
   { fault: 'error-code-differs-from-status', check: 'S13.getMessage.unknown-id-404' }, // an error answer's body
 ]
 
