@@ -3,19 +3,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { ConfigError } from './src/environment/configError.ts'
-import { configuredFeatures, readHarnessConfig, type HarnessConfig } from './src/harness/config/harnessConfig.ts'
-import { environment, parseInteger } from './src/environment/environmentValues.ts'
+import { environment } from './src/environment/environmentValues.ts'
+import { configuredFeatures } from './src/harness/config/harnessConfig.ts'
 import { codeFile, nodeArguments, packageInfo } from './src/environment/packageLayout.ts'
-import { runIdentity } from './src/harness/config/runIdentity.ts'
+import { readRunSettings, type RunSettings } from './src/harness/config/runSettings.ts'
 import { identityEntry } from './src/harness/reporting/runMetadata.ts'
 import { referenceDefaults } from './src/reference/defaults.ts'
 import { withEmbeddedTarget } from './src/runs/embeddedTarget.ts'
 
 const env = withEmbeddedTarget(environment())
 
-function configOrExit(): HarnessConfig {
+/** Every setting, checked before Playwright starts anything: a wrong one is one sentence and exit 2. */
+function settingsOrExit(): RunSettings {
   try {
-    return readHarnessConfig(env)
+    return readRunSettings(env)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     console.error(`configuration error: ${error.message}`)
@@ -23,8 +24,9 @@ function configOrExit(): HarnessConfig {
   }
 }
 
-const harness = configOrExit()
-const { seed, runId } = runIdentity(env)
+const settings = settingsOrExit()
+const harness = settings.harness
+const { seed, runId } = settings.identity
 
 /** A word of a shell command line, quoted (the paths may hold spaces). */
 function shellWord(word: string): string {
@@ -34,7 +36,7 @@ function shellWord(word: string): string {
 // No target named: start the embedded reference and point every worker at it.
 let webServer: Parameters<typeof defineConfig>[0]['webServer']
 if (!harness.baseUrl) {
-  const port = parseInteger(env, 'PORT', { min: 1, max: 65535 }) ?? referenceDefaults.port
+  const port = settings.port ?? referenceDefaults.port
   env.CONFORMANCE_BASE_URL = `http://127.0.0.1:${port}/`
   webServer = {
     command: [process.execPath, ...nodeArguments('src/reference/main')].map(shellWord).join(' '),
@@ -61,9 +63,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  workers: parseInteger(env, 'CONFORMANCE_WORKERS', { min: 1, max: 64 }) ?? 2,
+  workers: settings.workers,
   timeout: 60_000,
-  globalTimeout: parseInteger(env, 'CONFORMANCE_RUN_TIMEOUT_MS', { min: 10_000, max: 24 * 3_600_000 }) ?? 30 * 60_000,
+  globalTimeout: settings.runTimeoutMs,
   outputDir: `${reportDir}/test-results`,
   // Nothing of a passing check is kept there (the report holds what a failure needs): no empty folders.
   preserveOutput: 'failures-only',

@@ -125,7 +125,7 @@ describe('the packed package, installed in an empty project', { timeout: 20 * 60
   test('--help lists the commands, each command has its --help, --version is the package’s', async () => {
     const help = await npx(['--help'])
     assert.equal(help.code, 0, shown(help))
-    const commands = ['certify', 'serve', 'report', 'cleanup', 'openapi', 'drift']
+    const commands = ['certify', 'serve', 'report', 'cleanup', 'replay', 'openapi', 'drift']
     for (const command of commands) assert.match(help.output, new RegExp(`^  ${command} `, 'm'))
     for (const command of commands) {
       for (const asked of [

@@ -15,7 +15,7 @@ import { removeReportDir, runCertificationProcess } from '../../src/runs/certifi
 import { serve, unusedPort, type Handler, type Running } from './support/servers.ts'
 
 const token = 'preflight-token'
-const botId = 'bot-preflight'
+const botId = 'bot-preflight-0123456789abcdef'
 const withinMs = 10_000
 
 function jsonError(status: number, type: string, message: string): Handler {
@@ -99,12 +99,12 @@ describe('the preflight names what is wrong, within seconds', () => {
     {
       name: 'unknown bot (404)',
       target: () => start(jsonError(404, 'ResourceNotFound', 'no such bot')),
-      says: /does not know bot bot-preflight .*: 404 .*Check CONFORMANCE_BOT_ID/,
+      says: /does not know bot bot-preflight-0123456789abcdef .*: 404 .*Check CONFORMANCE_BOT_ID/,
     },
     {
       name: 'bot not allowed (403)',
       target: () => start(jsonError(403, 'Forbidden', 'not yours')),
-      says: /does not know bot bot-preflight or will not let this token use it: 403/,
+      says: /does not know bot bot-preflight-0123456789abcdef or will not let this token use it: 403/,
     },
     {
       name: 'not the Runtime API (HTML)',

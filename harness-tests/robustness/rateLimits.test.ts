@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { ServerResponse } from 'node:http'
 import { busiestSecond } from '../support/requestRate.ts'
+import { exitCodes } from '../../src/harness/reporting/exitCodes.ts'
 import type { CertificationProcessResult } from '../../src/runs/certificationProcess.ts'
 import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
@@ -45,8 +46,18 @@ after(() => run.close())
 
 test('a 429 answered twice, then 200: every check passes and the report counts 2 retries', () => {
   assert.equal(rateLimited, 2, 'the proxy answered 429 twice')
-  assert.equal(result.exitCode, 0, result.output)
+  // The run is narrowed to S8 (--grep): a partial run, exit 5 when nothing failed (docs/levels.md).
+  assert.equal(result.exitCode, exitCodes.partial, result.output)
   assert.equal(result.report?.summary.failed, 0)
+  assert.equal(result.report?.complete, false)
+  assert.equal(result.report?.levels[result.report.level].verdict, 'partial')
+  const ran = result.report?.checks.filter((c) => c.status !== 'not run') ?? []
+  assert.ok(ran.length > 0, 'the S8 checks ran')
+  assert.deepEqual(
+    ran.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status}: ${c.reason}`),
+    [],
+    'every check that ran passed',
+  )
   assert.equal(result.report?.retries, 2, `report: ${JSON.stringify({ ...result.report, checks: undefined })}`)
 })
 

@@ -25,7 +25,7 @@ function check(id: string, status: CheckEntry['status'], more: Partial<CheckEntr
 function report(
   checks: CheckEntry[],
   level: Level = 'core',
-  features: Feature[] = ['action', 'integration'],
+  features: Feature[] = ['action', 'integration', 'specScope'],
 ): ConformanceReport {
   const { operations, levels } = judge(checks, features)
   return {
@@ -38,6 +38,7 @@ function report(
     runId: 'run',
     harnessVersion: '0.0.0',
     level,
+    complete: levels[level].complete,
     features: featureSplit(features),
     summary: summarise(checks, level, levels[level].verdict),
     levels,
@@ -59,7 +60,14 @@ test('an operation takes the worst status of its checks; a level the worst of it
   assert.equal(status('getUser'), 'failed')
   assert.equal(status('deleteUser'), 'unchecked')
   assert.equal(r.levels.core.verdict, 'does not conform')
-  assert.deepEqual(r.levels.core.operations, { passed: 2, failed: 1, skipped: 0, unchecked: 30, total: 33 })
+  assert.deepEqual(r.levels.core.operations, {
+    passed: 2,
+    failed: 1,
+    skipped: 0,
+    'not run': 0,
+    unchecked: 30,
+    total: 33,
+  })
   assert.equal(exitCodeOf(r), exitCodes.doesNotConform)
 })
 
@@ -173,4 +181,38 @@ test('observations are shown as facts and decide nothing', () => {
   assert.equal(r.levels.core.verdict, 'conforms')
   assert.match(markdownReport(r), /## Observations[\s\S]*answered 404/)
   assert.match(htmlReport(r), /id="observations"[\s\S]*answered 404/)
+})
+
+test('a check the run did not run leaves its level partial: exit 5, a grey badge, complete false', () => {
+  const r = report([
+    check('S8.a', 'passed'),
+    check('S8.b', 'not run', { reason: 'not run: this run did not select it' }),
+  ])
+  assert.equal(r.levels.core.verdict, 'partial')
+  assert.equal(r.complete, false)
+  assert.equal(r.levels.core.complete, false)
+  assert.equal(exitCodeOf(r), exitCodes.partial)
+  assert.notEqual(exitCodes.partial, exitCodes.conforms)
+  assert.equal(badgeMessage(r), 'core partial 1/2 checks')
+  assert.match(badgeSvg(r), /fill="#9f9f9f"/)
+  assert.match(markdownReport(r), /partial: not every check ran\*\* — 1 of 2 checks of core ran/)
+  assert.match(markdownReport(r), /## Not run \(1\)[\s\S]*1 check: not run: this run did not select it/)
+  assert.match(htmlReport(r), /class="banner not-run"[\s\S]*1 of 2 checks of core ran/)
+  // A failure outranks the partial run: a fault found is a fault found.
+  const failing = report([check('S8.a', 'failed'), check('S8.b', 'not run')])
+  assert.equal(failing.levels.core.verdict, 'does not conform')
+  assert.equal(exitCodeOf(failing), exitCodes.doesNotConform)
+  assert.equal(failing.complete, false)
+  // Checks of another level that did not run leave the certified level whole.
+  const strictNotRun = report([check('S8.a', 'passed'), check('S5.b', 'not run', { rule: 'S5', level: 'strict' })])
+  assert.equal(strictNotRun.levels.core.verdict, 'conforms')
+  assert.equal(strictNotRun.levels.strict.verdict, 'partial')
+})
+
+test('full without an optional feature says what it covered', () => {
+  const none = report([check('S8.a', 'passed')], 'full', [])
+  assert.equal(badgeMessage(none), 'full (core only) 1/33')
+  assert.match(markdownReport(none), /full \(no optional feature configured: only the checks of core\): conforms/)
+  assert.equal(badgeMessage(report([check('S8.a', 'passed')], 'full', ['action'])), 'full (action) 1/33')
+  assert.equal(badgeMessage(report([check('S8.a', 'passed')], 'full')), 'full 1/48')
 })

@@ -8,7 +8,7 @@ import { withEmbeddedTarget } from '../../src/runs/embeddedTarget.ts'
 const target = {
   CONFORMANCE_BASE_URL: 'https://staging.example.test/api',
   CONFORMANCE_TOKEN: 'tok',
-  CONFORMANCE_BOT_ID: 'bot',
+  CONFORMANCE_BOT_ID: 'bot_01JD2X3Y4Z5A6B7C8D9E0F1G2H',
 }
 
 function configError(env: Record<string, string>, variable: string): void {
@@ -32,9 +32,9 @@ test('no base URL: the embedded reference, with its defaults', () => {
 
 test('no base URL: the user’s own settings win over the embedded reference’s defaults', () => {
   const config = readHarnessConfig(
-    withEmbeddedTarget({ CONFORMANCE_ACTION: 'other:action', CONFORMANCE_BOT_ID: 'mine' }),
+    withEmbeddedTarget({ CONFORMANCE_ACTION: 'other:action', CONFORMANCE_BOT_ID: 'bot_mine_01JD2X3Y4Z5A6B7C8D9E0F' }),
   )
-  assert.equal(config.botId, 'mine')
+  assert.equal(config.botId, 'bot_mine_01JD2X3Y4Z5A6B7C8D9E0F')
   assert.deepEqual(config.action, { type: 'other:action', input: {} })
 })
 
@@ -57,7 +57,10 @@ test('cases per property and list size: defaults, and what is set', () => {
 })
 
 test('a named target needs a token and a bot id', () => {
-  configError({ CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_BOT_ID: 'bot' }, 'CONFORMANCE_TOKEN')
+  configError(
+    { CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_BOT_ID: target.CONFORMANCE_BOT_ID },
+    'CONFORMANCE_TOKEN',
+  )
   configError({ CONFORMANCE_BASE_URL: target.CONFORMANCE_BASE_URL, CONFORMANCE_TOKEN: 'tok' }, 'CONFORMANCE_BOT_ID')
 })
 
@@ -136,4 +139,36 @@ test('the spec scope: off for a named target unless CONFORMANCE_SPEC_SCOPE=on; o
     'specScope',
   ])
   assert.deepEqual(configuredFeatures(readHarnessConfig(target)), [])
+})
+
+test('values the contract constrains are checked against it: ids, the action’s form, tag keys', () => {
+  const id = (length: number) => 'b'.repeat(length)
+  for (const length of [27, 37]) {
+    configError({ ...target, CONFORMANCE_BOT_ID: id(length) }, 'CONFORMANCE_BOT_ID')
+    configError({ ...target, CONFORMANCE_INTEGRATION_ID: id(length) }, 'CONFORMANCE_INTEGRATION_ID')
+  }
+  for (const length of [28, 36]) {
+    assert.equal(readHarnessConfig({ ...target, CONFORMANCE_BOT_ID: id(length) }).botId, id(length))
+    assert.equal(readHarnessConfig({ ...target, CONFORMANCE_INTEGRATION_ID: id(length) }).integrationId, id(length))
+  }
+  for (const action of ['echo', 'a:b:c', ':send', 'slack:', `slack:${'s'.repeat(200)}`])
+    configError({ ...target, CONFORMANCE_ACTION: action }, 'CONFORMANCE_ACTION')
+  for (const keys of ['a.b', 'a[b]', 'a b,c', `${'k'.repeat(501)}`])
+    configError({ ...target, CONFORMANCE_TAG_KEYS: keys }, 'CONFORMANCE_TAG_KEYS')
+  configError({ ...target, CONFORMANCE_RUN_TAG_KEY: 'run marker' }, 'CONFORMANCE_RUN_TAG_KEY')
+  assert.deepEqual(readHarnessConfig({ ...target, CONFORMANCE_TAG_KEYS: `alpha,${'k'.repeat(500)}` }).tagKeys, [
+    'alpha',
+    'k'.repeat(500),
+  ])
+})
+
+test('a configuration error about a constrained value names the rule', () => {
+  assert.throws(
+    () => readHarnessConfig({ ...target, CONFORMANCE_BOT_ID: 'bot' }),
+    /CONFORMANCE_BOT_ID: must be 28 to 36 characters long, the documented length of an id \(S1/,
+  )
+  assert.throws(
+    () => readHarnessConfig({ ...target, CONFORMANCE_ACTION: 'echo' }),
+    /CONFORMANCE_ACTION: must have the documented form <integration>:<action>.*\(S12\)/,
+  )
 })

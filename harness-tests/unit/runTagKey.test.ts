@@ -7,7 +7,7 @@ import { readTrafficPolicy } from '../../src/harness/config/trafficPolicy.ts'
 const target = {
   CONFORMANCE_BASE_URL: 'https://staging.example.test/',
   CONFORMANCE_TOKEN: 'tok',
-  CONFORMANCE_BOT_ID: 'bot',
+  CONFORMANCE_BOT_ID: 'bot_01JD2X3Y4Z5A6B7C8D9E0F1G2H',
 }
 
 test('the run marker key: conformanceRun, unless the declared keys leave it out', () => {

@@ -38,10 +38,16 @@ test('a failing check is one line: id, rule, expected versus actual, request lin
     failureLine(failed),
     '✗ SHAPE.createUser.unknown-property-400 [SHAPE] createUser answered 201 (expected 400 InvalidPayload) · POST /v1/chat/users?x=1 → 201',
   )
-  // Where the replay is, when the report's entry says.
+  // The command that replays it, when the failure recorded its sequence.
+  const replay = {
+    target: { baseUrl: 'http://127.0.0.1:4000/', botId: 'b', runIdLength: 8 },
+    steps: [],
+    answer: { violations: [] },
+    cleanup: [],
+  }
   assert.match(
-    failureLine({ ...failed, replay: 'reports/replays/x.sh' } as CheckEntry),
-    / · replay: reports\/replays\/x\.sh$/,
+    failureLine({ ...failed, failure: { ...failed.failure, replay } } as CheckEntry),
+    / · replay: npx runtime-chat-conformance replay SHAPE\.createUser\.unknown-property-400$/,
   )
   assert.equal(
     startLine(320, 152, 2),
@@ -82,6 +88,7 @@ test('junit.xml counts every check of the report, the derived ones too, and says
       runId: 'r',
       harnessVersion: '0',
       level: 'core',
+      complete: true,
       features: featureSplit([]),
       summary: summarise(checks, 'core', levels.core.verdict),
       requests: 2,

@@ -4,17 +4,16 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { ConfigError } from '../environment/configError.ts'
+import { environment } from '../environment/environmentValues.ts'
 import { codeFile } from '../environment/packageLayout.ts'
-import { readHarnessConfig } from '../harness/config/harnessConfig.ts'
-import { environment, type Env } from '../environment/environmentValues.ts'
-import { runIdentity } from '../harness/config/runIdentity.ts'
+import { readRunSettings } from '../harness/config/runSettings.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
 import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
 import { finishRun } from '../harness/run/runEnd.ts'
 import { shardOfArguments } from '../harness/run/runFiles.ts'
 import { startReferenceServer } from '../reference/server.ts'
 import { withEmbeddedTarget } from '../runs/embeddedTarget.ts'
+import { checkPlaywrightArguments } from '../runs/playwrightArguments.ts'
 import { Interruption } from './interruption.ts'
 import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCodes.ts'
 import { exitWhenDone } from './exitWhenDone.ts'
@@ -42,33 +41,14 @@ function configArgument(args: readonly string[]): string[] {
   return named ? [] : [`--config=${codeFile('playwright.config')}`]
 }
 
-/** Arguments that would break a certification: a trace records the token; shards must share one run identity. */
-function checkArguments(args: readonly string[], env: Env): void {
-  const trace = args.findIndex((arg) => arg === '--trace' || arg.startsWith('--trace='))
-  if (trace >= 0) {
-    const mode = args[trace]?.split('=')[1] ?? args[trace + 1]
-    if (mode !== 'off')
-      throw new ConfigError(
-        '--trace',
-        'a trace records every request with its Authorization header (the token); certify runs without one',
-      )
-  }
-  if (args.some((arg) => arg === '--shard' || arg.startsWith('--shard='))) {
-    for (const name of ['CONFORMANCE_SEED', 'CONFORMANCE_RUN_ID']) {
-      if (!env[name]?.trim())
-        throw new ConfigError(
-          name,
-          'a sharded run needs it set, to the same value on every shard, so that the merged report is one run',
-        )
-    }
-  }
-}
-
 async function certify(args: string[]): Promise<number> {
   const env = withEmbeddedTarget(environment())
-  const config = readHarnessConfig(env)
-  checkArguments(args, env)
-  const { seed, runId } = runIdentity(env)
+  // Every argument and setting first: a wrong one is exit 2 before anything starts. (The
+  // arguments first: shards need the seed and run id the user set, not ones picked here.)
+  checkPlaywrightArguments(args, env)
+  const settings = readRunSettings(env)
+  const config = settings.harness
+  const { seed, runId } = settings.identity
   const interruption = new Interruption()
   console.log(`Seed ${seed} (replay the same cases with CONFORMANCE_SEED=${seed})`)
 

@@ -32,7 +32,8 @@ ${targetVariables}
 
 Exit codes: 0 conforms at the certified level; 1 does not (a check failed or was skipped);
 2 configuration error; 3 target unreachable, token or bot rejected, or it stopped answering;
-4 no report written; 130/143 interrupted.`,
+4 no report written; 5 partial (a filtered run: no check failed, but not every check of the
+level ran); 130/143 interrupted.`,
     run: () => import('./certify.ts'),
   },
   serve: {
@@ -52,6 +53,22 @@ faults, for trying the harness on a target that breaks a rule. Stops on Ctrl+C o
 Merges the blob reports of the shards of one run (default folder: blob-report) into reports/,
 the same files an unsharded run writes, and exits like certify.`,
     run: () => import('./report.ts'),
+  },
+  replay: {
+    summary: 'send the requests that led to a failure again and say whether it reproduces',
+    help: `usage: ${bin} replay <check id>
+
+Reads the failure of <check id> from reports/conformance.json (CONFORMANCE_REPORT_DIR) and sends
+its whole sequence again to the configured target (the embedded reference when
+CONFORMANCE_BASE_URL is unset): the requests that built the state, in order, with the ids the
+new answers give. Prints each exchange (the token masked) and ends with one line: reproduced, or
+not reproduced and how the answer differs. What the replay created is deleted at the end.
+
+${targetVariables}
+
+Exit codes: 0 reproduced; 1 not reproduced; 2 a wrong argument or setting, or no failure of that
+check in the report; 3 target unreachable, token or bot rejected.`,
+    run: () => import('./replay.ts'),
   },
   cleanup: {
     summary: 'delete what earlier runs left on the target',

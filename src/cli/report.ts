@@ -4,7 +4,9 @@
 // the report is the one an unsharded run writes. Exits like certify: 0 only when the level
 // certified conforms.
 import { spawn } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { ConfigError } from '../environment/configError.ts'
 import { codeFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment } from '../environment/environmentValues.ts'
@@ -23,10 +25,32 @@ function mergeReports(blobDir: string, env: NodeJS.ProcessEnv): Promise<number> 
   })
 }
 
+/** The folder of blob reports named by the arguments; a ConfigError when there is none to merge. */
+function blobFolder(args: readonly string[]): string {
+  const flag = args.find((arg) => arg.startsWith('-'))
+  if (flag) throw new ConfigError(flag, 'is not an option of npm run report, which takes one folder of blob reports')
+  if (args.length > 1)
+    throw new ConfigError(args[1] as string, 'npm run report takes one folder: gather every shard’s blob report in it')
+  const folder = args[0] ?? 'blob-report'
+  const named = args[0] === undefined ? `no folder was named and ${folder}/` : folder
+  let zips: string[]
+  try {
+    zips = readdirSync(folder).filter((name) => name.endsWith('.zip'))
+  } catch {
+    throw new ConfigError(
+      'npm run report',
+      `${named} is not a folder: name the folder that holds every shard's blob report (npm run report -- <folder>)`,
+    )
+  }
+  if (zips.length === 0)
+    throw new ConfigError('npm run report', `${named} holds no blob report (.zip): run each shard with --reporter=blob`)
+  return folder
+}
+
 async function report(args: string[]): Promise<number> {
   const env = environment()
   const reportDir = readReportDir(env)
-  const blobDir = args[0] ?? 'blob-report'
+  const blobDir = blobFolder(args)
   removeReportFiles(reportDir)
   const mergeExit = await mergeReports(blobDir, {
     ...env,

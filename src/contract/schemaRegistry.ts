@@ -62,8 +62,9 @@ export class SchemaRegistry {
       coerceTypes: options.coerceArrays ? 'array' : false,
     })
     addFormats(this.ajv)
-    // Annotations of ours: the rule a constraint belongs to, and the type->status table of errors.
-    this.ajv.addVocabulary(['x-rule'])
+    // Annotations of ours: the rule a constraint belongs to, the form a value keeps (x-form), and the
+    // type->status table of errors.
+    this.ajv.addVocabulary(['x-rule', 'x-form'])
     for (const [name, schema] of this.files) this.ajv.addSchema({ ...schema, $id: baseUri + name })
   }
 

@@ -9,6 +9,7 @@ export type ErrorType =
   | 'InvalidPayload'
   | 'InvalidQuery'
   | 'ResourceNotFound'
+  | 'ReferenceNotFound'
   | 'UnsupportedMediaType'
   | 'PayloadTooLarge'
   | 'MethodNotFound'

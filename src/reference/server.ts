@@ -22,6 +22,7 @@ import { registerUsers } from './routes/users.ts'
 import { registerWorkflows } from './routes/workflows.ts'
 import { rejectUndeclaredTagKeys } from './declaredTagKeys.ts'
 import { ChatStore } from './store/chatStore.ts'
+import { choicesNamed, type OpenChoice } from './openChoices.ts'
 
 export interface ReferenceOptions {
   token: string
@@ -33,6 +34,8 @@ export interface ReferenceOptions {
   store?: ChatStore
   /** The tag keys the bot declares; any other key is rejected (declaredTagKeys.ts). Unset: every key. */
   tagKeys?: readonly string[] | undefined
+  /** Open choices answered the strict way (openChoices.ts); default: those REFERENCE_CHOICES names (none when unset). */
+  openChoices?: readonly OpenChoice[]
 }
 
 /** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
@@ -114,6 +117,8 @@ export function buildReferenceServer(options: ReferenceOptions): FastifyInstance
       correctCall: (id) => router.correctCall(id),
     })
   }
+  const choices = options.openChoices ?? choicesNamed(process.env.REFERENCE_CHOICES)
+  for (const choice of choices) choice.install({ store, wrap: (id, wrapper) => router.wrap(id, wrapper) })
   app.addHook('onRequest', authenticate(options))
   if (options.tagKeys) rejectUndeclaredTagKeys(app, options.tagKeys)
 

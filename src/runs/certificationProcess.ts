@@ -30,6 +30,7 @@ const commands = {
   playwright: [playwrightCli, 'test', `--config=${codeFile('playwright.config')}`],
   report: nodeArguments('src/cli/report'),
   cleanup: nodeArguments('src/cli/cleanup'),
+  replay: nodeArguments('src/cli/replay'),
 } as const
 
 export type HarnessCommand = keyof typeof commands
@@ -37,7 +38,8 @@ export type HarnessCommand = keyof typeof commands
 export interface CertificationProcessOptions {
   /**
    * certify (the default): npm run certify; playwright: npx playwright test (no preflight, no
-   * sweep after the run); report: npm run report; cleanup: npm run cleanup.
+   * sweep after the run); report: npm run report; cleanup: npm run cleanup; replay: npm run
+   * replay (its args: a check id; its report read from reportDir).
    */
   command?: HarnessCommand
   /** The command's arguments; for certify and playwright, Playwright's (a spec, --grep, --reporter, --shard…). */
@@ -242,8 +244,8 @@ export function runCertificationProcess(options: CertificationProcessOptions): P
     ? resolve(projectRoot, options.reportDir)
     : mkdtempSync(join(tmpdir(), 'conformance-run-'))
   mkdirSync(reportDir, { recursive: true })
-  // A report an earlier run left must not pass for this one's.
-  removeReportFiles(reportDir)
+  // A report an earlier run left must not pass for this one's (replay reads the one it finds).
+  if (options.command !== 'replay') removeReportFiles(reportDir)
   const env = certificationEnvironment(options, reportDir)
   const output = new OutputLog(
     options.output === 'as printed' ? undefined : new SecretMask(tokenOf(env)),

@@ -4,6 +4,8 @@ import type { FieldLocation } from '../../../fixtures/contractFields.ts'
 import { invalidPayload, invalidQuery, invalidRequestTypes } from '../../contract/documentedErrors.ts'
 import type { Reply } from '../client/runtimeClient.ts'
 import { expectError, expectSuccess, expectThat, type ExpectedError } from './expectations.ts'
+import { observe } from './observations.ts'
+import type { UnknownIdAnswer } from './operationRequests.ts'
 
 /** A body that breaks its schema (S13); a bad query parameter ([open]: either type); a bad path segment (S3, S4: 400). */
 export function invalidRequest(location: FieldLocation): ExpectedError {
@@ -36,4 +38,25 @@ export function expectNotInvalid(reply: Reply, context: string): void {
     `${context} answered ${reply.status}${typeof type === 'string' ? ` ${type}` : ''} (expected ${reply.operation.status}, 404, or a 400 other than ${invalidRequestTypes.join('/')}: the documents allow this value)`,
   )
   expectError(reply, { status: [400, 404] }, context)
+}
+
+/**
+ * A request that names something that never existed (a path id, an id in a body): the error the
+ * documents give for it, or, where they leave it open, success too; what the target chose is
+ * recorded as an observation.
+ */
+export function expectUnknownReference(reply: Reply, answer: UnknownIdAnswer, context: string): void {
+  if (answer.mayAccept && reply.status === reply.operation.status) {
+    expectSuccess(reply, context)
+    observe(`${reply.operation.id} ${context} succeeded (${answer.mayAccept})`)
+    return
+  }
+  expectError(reply, answer.expected, context)
+  if (answer.mayAccept || [answer.expected.status].flat().length > 1)
+    observe(`${reply.operation.id} ${context} answered ${reply.status}${errorType(reply)}`)
+}
+
+function errorType(reply: Reply): string {
+  const type = (reply.json as { type?: unknown } | undefined)?.type
+  return typeof type === 'string' ? ` ${type}` : ''
 }

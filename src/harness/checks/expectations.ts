@@ -1,5 +1,7 @@
 // Assertions about answers. A failure says what the contract requires and what the target did,
-// in a first line short enough for a report, with the details below it.
+// in a first line short enough for a report, with the details below it. Every assertion is
+// counted where it is made, so a check that ran to its end without one fails as a harness defect
+// instead of passing having observed nothing (assertionGuard).
 import type { Reply } from '../client/runtimeClient.ts'
 import type { ExpectedError } from '../../contract/documentedErrors.ts'
 import { violationLine } from '../../contract/violations.ts'
@@ -10,6 +12,32 @@ export class ConformanceFailure extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'ConformanceFailure'
+  }
+}
+
+/** The harness, not the target, is wrong: a check that asserted nothing, a table that names nothing. */
+export class HarnessDefect extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'HarnessDefect'
+  }
+}
+
+/** Assertions made in this process: a Playwright worker runs one check at a time. */
+let assertionsMade = 0
+
+/**
+ * Call before a check runs; call what it returns once the check ran to its end: it throws when
+ * the check made no assertion. A check that can observe nothing on some targets must skip with
+ * the reason instead of returning.
+ */
+export function assertionGuard(checkId: string): () => void {
+  const before = assertionsMade
+  return () => {
+    if (assertionsMade === before)
+      throw new HarnessDefect(
+        `${checkId} made no assertion: it observed nothing, so it cannot pass (a harness defect: it must assert or skip with the reason)`,
+      )
   }
 }
 
@@ -46,6 +74,7 @@ function failOnViolations(reply: Reply, context: string | undefined): void {
 
 /** The documented success status and a body that fits its schema; returns the body. */
 export function expectSuccess<TBody>(reply: Reply<TBody>, context?: string): TBody {
+  assertionsMade++
   if (reply.status !== reply.operation.status) {
     fail(
       reply,
@@ -62,6 +91,7 @@ function list<V>(value: V | readonly V[]): readonly V[] {
 
 /** An error answer with an allowed status and type, whose body fits the error schema (S13). */
 export function expectError(reply: Reply, expected: ExpectedError, context?: string): void {
+  assertionsMade++
   const statuses = list(expected.status)
   const types = expected.type === undefined ? undefined : list(expected.type)
   const wanted = `${statuses.join(' or ')}${types ? ` ${types.join(' or ')}` : ''}`
@@ -80,5 +110,6 @@ export function expectError(reply: Reply, expected: ExpectedError, context?: str
 
 /** A fact about a successful answer; message says what the documents require. */
 export function expectThat(condition: boolean, reply: Reply, message: string): asserts condition {
+  assertionsMade++
   if (!condition) fail(reply, `${reply.operation.id}: ${message}`)
 }

@@ -1,7 +1,9 @@
 // Probe-then-judge, shared by the generated tables (lengths, ranges, enumerations): a valid
 // request of the operation (its probe base, operationRequests.ts) with one value placed at one
-// field, and the answer judged by the documents: accepted when the value is allowed, rejected as
-// invalid (400) when it is not.
+// field, made to agree with itself again (what the documents tie to that field follows it), and
+// the answer judged by the documents: accepted when the value is allowed, rejected as invalid
+// (400) when it is not. A probe breaks one constraint and keeps every other one; the harness's
+// own tests hold every request a probe sends to the schemas and the forms (probeRequests.test.ts).
 import { fieldName, type FieldRow } from '../../../fixtures/contractFields.ts'
 import type { CallOptions, Reply } from '../client/runtimeClient.ts'
 import { expectNotInvalid, invalidRequest } from './acceptance.ts'
@@ -35,9 +37,11 @@ export async function sendFieldProbe(
     typeof value === 'function'
       ? (value as (current: unknown) => unknown)(valueAt(base[row.location], row.path))
       : value
+  // A map key like the suite's others: letters and digits (a dot could not travel in tags.key=value).
   const { request, at } = withValueAt(base, row.location, row.path, placed, () =>
-    context.values.keyFor(`probe${fieldName(row)}`),
+    context.values.keyFor(`probe${fieldName(row).replace(/[^A-Za-z0-9]/g, '')}`),
   )
+  await operationRequests[row.operation].coherent?.(context, request)
   if (prepare) await operationRequests[row.operation].prepare?.(context, request)
   return { request, at, value: placed, reply: await context.api.call(row.operation, request) }
 }

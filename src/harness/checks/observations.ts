@@ -3,5 +3,12 @@
 import { test } from '../runner/playwrightTest.ts'
 
 export function observe(description: string): void {
-  test.info().annotations.push({ type: 'observation', description })
+  let info: ReturnType<typeof test.info>
+  try {
+    info = test.info()
+  } catch {
+    // Outside a Playwright test (a check run by the harness's own tests): nobody to tell.
+    return
+  }
+  info.annotations.push({ type: 'observation', description })
 }

@@ -9,7 +9,8 @@
 //   enumerations), which change one field and make the address exist only once that field is final.
 // A Record over OperationId: an operation cannot be left out.
 import { documentedValue } from '../../../fixtures/contractFields.ts'
-import { notFound, type ExpectedError } from '../../contract/documentedErrors.ts'
+import { neverExistingId } from '../../../fixtures/identifiers.ts'
+import { notFound, unknownReference, type ExpectedError } from '../../contract/documentedErrors.ts'
 import type { Feature } from '../../contract/levels.ts'
 import type { ChatOperationId, OperationId, SpecOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
@@ -37,6 +38,17 @@ export interface OperationRequest {
   /** Path parameters naming a resource by id, and what a never-existing id in each must get (S13). */
   ids?: Record<string, UnknownIdAnswer>
   /**
+   * Body fields naming another resource by id, and what a well-formed id that names nothing may
+   * get there; a body id field not listed gets openBodyReference.
+   */
+  references?: Record<string, UnknownIdAnswer>
+  /**
+   * Makes the request agree with itself again after a probe changed one field: what the documents
+   * tie to that field follows it (a state's owner id follows its type; a key listed in
+   * discriminateByTags is one of the tags). A probe keeps every constraint but the one it probes.
+   */
+  coherent?(context: CheckContext, request: CallOptions): void | Promise<void>
+  /**
    * The request names something the target may not have (an action): a value within the limits
    * may then be refused as unknown (S12 [open]: 400 or 404), never as invalid.
    */
@@ -54,6 +66,18 @@ const openReference: UnknownIdAnswer = {
   expected: { status: [400, 404] },
   mayAccept: 'the documents leave open whether a participant may refer to a conversation that does not exist',
 }
+
+/**
+ * An id in a body naming a user, conversation, message or workflow that does not exist: refused
+ * (400 or 404, of any type) or accepted, the documents leave it open.
+ */
+export const openBodyReference: UnknownIdAnswer = {
+  expected: { status: [400, 404] },
+  mayAccept: 'the documents leave open whether a body may refer to a resource that does not exist',
+}
+
+/** addParticipant of a user that does not exist is an error: 404, or 400 ReferenceNotFound (S9). */
+const unknownParticipant: UnknownIdAnswer = { expected: unknownReference }
 
 /** A state set for a conversation that does not exist: no document says whether it is refused. */
 const openStateOwner: UnknownIdAnswer = {
@@ -79,7 +103,46 @@ async function storeState(context: CheckContext, request: CallOptions): Promise<
   expectSuccess(reply, '(prerequisite)')
 }
 
-const stateThere = { prepare: storeState }
+/**
+ * The id a state of a type is addressed by, where the run has one: the chat's conversation and
+ * user, the bot, the configured integration. Tasks and workflows cannot be made here: a
+ * well-formed id of nothing stands for them.
+ */
+async function stateOwner(context: CheckContext, type: string | undefined): Promise<string | undefined> {
+  const chat = async () => context.make.chatOfTest()
+  switch (type) {
+    case 'conversation':
+      return (await chat()).conversation.id
+    case 'user':
+      return (await chat()).user.id
+    case 'bot':
+      return context.harness.botId
+    case 'integration':
+      return context.harness.integrationId
+    default:
+      return undefined
+  }
+}
+
+/** A state's address names an owner of its type: a probe of the type moves the id along. */
+async function ownerFollowsType(context: CheckContext, request: CallOptions): Promise<void> {
+  const params = request.params
+  if (!params) return
+  const owner = await stateOwner(context, params.type)
+  if (owner !== undefined) params.id = owner
+  else if (params.id) params.id = neverExistingId(params.id)
+}
+
+/** Every key get-or-create is told to discriminate by is one of the request's tags. */
+function discriminatedKeysTagged(context: CheckContext, request: CallOptions): void {
+  const body = request.body as { tags?: Record<string, string>; discriminateByTags?: unknown } | undefined
+  if (!body || !Array.isArray(body.discriminateByTags)) return
+  for (const key of body.discriminateByTags)
+    if (typeof key === 'string' && !(key in (body.tags ?? {})))
+      body.tags = { ...body.tags, [key]: context.values.unique('discriminating') }
+}
+
+const stateThere = { prepare: storeState, coherent: ownerFollowsType }
 
 const byId = (id: string): CallOptions => ({ params: { id } })
 
@@ -106,7 +169,10 @@ const documentedRequests: Record<OperationId, OperationRequest> = {
     ids: { id: unknownId },
   },
   deleteUser: { build: async ({ make }) => byId((await make.user()).id), ids: { id: unknownId } },
-  getOrCreateUser: { build: (context) => ({ body: { ...context.make.userBody(), tags: ownTag(context) } }) },
+  getOrCreateUser: {
+    build: (context) => ({ body: { ...context.make.userBody(), tags: ownTag(context) } }),
+    coherent: discriminatedKeysTagged,
+  },
 
   // Conversations
   createConversation: { build: ({ make }) => ({ body: make.conversationBody() }) },
@@ -122,6 +188,7 @@ const documentedRequests: Record<OperationId, OperationRequest> = {
   deleteConversation: { build: async ({ make }) => byId((await make.conversation()).id), ids: { id: unknownId } },
   getOrCreateConversation: {
     build: (context) => ({ body: { channel: context.make.channel(), tags: ownTag(context) } }),
+    coherent: discriminatedKeysTagged,
   },
 
   // Participants
@@ -135,6 +202,7 @@ const documentedRequests: Record<OperationId, OperationRequest> = {
       return { params: { id: conversation.id }, body: { userId: (await make.user()).id } }
     },
     ids: { id: openReference },
+    references: { userId: unknownParticipant },
   },
   getParticipant: { build: chatParticipant, ids: { id: unknownId, userId: unknownId } },
   removeParticipant: { build: chatParticipant, ids: { id: unknownId, userId: unknownId } },
@@ -166,6 +234,7 @@ const documentedRequests: Record<OperationId, OperationRequest> = {
     build: async (context) => ({
       body: { ...context.make.messageBody(await context.make.chatOfTest()), tags: ownTag(context) },
     }),
+    coherent: discriminatedKeysTagged,
   },
   getMessage: { build: chatMessage, ids: { id: unknownId } },
   updateMessage: {
@@ -177,6 +246,7 @@ const documentedRequests: Record<OperationId, OperationRequest> = {
   // States: at a conversation's address, so a never-existing id names no conversation either.
   setState: {
     build: async (context) => ({ ...(await stateAddress(context)), body: { payload: { step: 'one' } } }),
+    coherent: ownerFollowsType,
     ids: { id: openStateOwner },
   },
   getState: { build: stateAddress, ...stateThere, ids: { id: unknownId } },
@@ -187,6 +257,7 @@ const documentedRequests: Record<OperationId, OperationRequest> = {
   },
   getOrSetState: {
     build: async (context) => ({ ...(await stateAddress(context)), body: { payload: { step: 'one' } } }),
+    coherent: ownerFollowsType,
     ids: { id: openStateOwner },
   },
   setStateExpiry: {

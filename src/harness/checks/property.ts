@@ -1,6 +1,7 @@
 // A check that holds for generated cases (fast-check): seeded with the check's own seed, so the
 // run's CONFORMANCE_SEED replays the same cases, CONFORMANCE_CASES of them. A failing case is
-// shrunk to the smallest one that still fails, and the failure says how to replay it.
+// shrunk to the smallest one that still fails, run once more on its own (its requests are the
+// failure's replay), and the failure says how to run it again.
 import fc from 'fast-check'
 import type { CheckContext } from './checkContext.ts'
 import { defineCheck, type Check, type CheckSpec } from './check.ts'
@@ -55,7 +56,17 @@ export function defineProperty<T>(
       fc.asyncProperty(arbitrary, (value) => holds(f, value)),
       { seed: f.values.seed, numRuns: runs, examples: examples.map((example): [T] => [example]) },
     )
-    if (details.failed)
-      throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, runs, details as fc.RunDetails<[unknown]>))
+    if (!details.failed) return
+    const [smallest] = details.counterexample ?? []
+    if (details.counterexample) {
+      // The smallest failing case once more, its requests alone: a failure's replay is this run.
+      f.api.log.markReplayStart()
+      try {
+        await holds(f, smallest as T)
+      } catch {
+        // It failed again, as expected; the failure below says what fast-check found.
+      }
+    }
+    throw new ConformanceFailure(propertyFailure(spec.id, f.harness.seed, runs, details as fc.RunDetails<[unknown]>))
   })
 }

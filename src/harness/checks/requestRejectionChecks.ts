@@ -7,8 +7,8 @@ import type { CheckContext } from './checkContext.ts'
 import { chatOperation, type ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { defineCheck, type Check } from './check.ts'
-import { expectError, expectSuccess, type ExpectedError } from './expectations.ts'
-import { observe } from './observations.ts'
+import { expectError, type ExpectedError } from './expectations.ts'
+import { expectUnknownReference } from './acceptance.ts'
 import { bodyBreak, missingRequired, outsideEnum, type SchemaBreak } from './schemaBreaks.ts'
 import { neverExistingId } from '../../../fixtures/identifiers.ts'
 import { operationRequests, validRequest, type UnknownIdAnswer } from './operationRequests.ts'
@@ -128,14 +128,7 @@ const unknownIdRejected = (id: ChatOperationId, param: string, answer: UnknownId
       if (real === undefined) throw new Error(`harness bug: operationRequests.${id} has no path parameter ${param}`)
       const params = { ...valid.params, [param]: neverExistingId(real) }
       const reply = await f.api.call(id, { ...valid, params })
-      const context = `with ${param} ${params[param]}, which never existed`
-      if (answer.mayAccept && reply.status === reply.operation.status) {
-        expectSuccess(reply, context)
-        observe(`${id} ${context} succeeded (${answer.mayAccept})`)
-        return
-      }
-      expectError(reply, answer.expected, context)
-      if (answer.mayAccept) observe(`${id} ${context} answered ${reply.status}`)
+      expectUnknownReference(reply, answer, `with ${param} ${params[param]}, which never existed`)
     },
   )
 }

@@ -1,42 +1,11 @@
 // Every request a test makes and the answer it got, kept so a failing check can show them
 // (and a curl command that repeats the request). Whatever leaves this module is masked.
 import type { ChatOperationId } from '../../contract/operations.ts'
-import type { Violation } from '../../contract/violations.ts'
+import type { DocumentedWait, Exchange } from './exchange.ts'
+import { replayLog, type RecordedTarget, type ReplayLog } from '../replay/replaySteps.ts'
 import type { SecretMask } from './secretMask.ts'
 
-export interface Exchange {
-  seq: number
-  operation: ChatOperationId
-  method: string
-  url: string
-  requestHeaders: Record<string, string>
-  requestBody?: string
-  /** Undefined when no answer came (see transportError). */
-  status?: number
-  responseHeaders?: Record<string, string>
-  responseBody?: string
-  transportError?: string
-  /** How often the request was sent again after a 429 before this answer. */
-  retries?: number
-  violations: Violation[]
-  startedAt: string
-  durationMs: number
-  /** Set in the masked record: which credential the Authorization header carried, for a curl command. */
-  credential?: Credential
-  /** Set in the masked record when the request body was shortened there. */
-  requestBodyShortened?: true
-}
-
-/** A wait a check made because the documents require time to pass (an expiry, a later timestamp). */
-export interface DocumentedWait {
-  /** The number of exchanges before it. */
-  afterSeq: number
-  ms: number
-  why: string
-}
-
-/** token: the configured token; other: a credential that is not it (the wrong-token checks); none: no header. */
-type Credential = 'token' | 'other' | 'none'
+export type { DocumentedWait, Exchange } from './exchange.ts'
 
 /** The attachment a test leaves for the conformance report. */
 export interface ExchangeAttachment {
@@ -60,6 +29,8 @@ export interface ExchangeAttachment {
    * alone — so a replay built from them repeats exactly it.
    */
   segmented?: true
+  /** The check's requests as replay steps, up to the last one a failure can be about (masked). */
+  replay?: ReplayLog
 }
 
 export const exchangeAttachmentName = 'conformance-exchanges.json'
@@ -74,11 +45,25 @@ export class ExchangeLog {
   private readonly exchanges: Exchange[] = []
   private culprit: number | undefined
   private readonly leftovers: string[] = []
+  private replayStart = 1
   private readonly documentedWaits: DocumentedWait[] = []
   /** The part of the log a failure shows, by seq: after `from`, up to `to` (open: to the end). */
   private segment: { from: number; to?: number } | undefined
 
-  constructor(private readonly secret: SecretMask) {}
+  /** target: what a replay of this log's requests needs to know of the target (without it, no replay). */
+  constructor(
+    private readonly secret: SecretMask,
+    private readonly target?: RecordedTarget,
+  ) {}
+
+  /**
+   * A failure's replay starts here: requests before it are left out, except those whose answers a
+   * later request needs. A check that runs a case again to show it (a property's smallest failing
+   * case, a model's shrunk sequence) calls this before that last run.
+   */
+  markReplayStart(): void {
+    this.replayStart = this.exchanges.length + 1
+  }
 
   noteWait(ms: number, why: string): void {
     this.documentedWaits.push({ afterSeq: this.exchanges.length, ms, why })
@@ -105,6 +90,7 @@ export class ExchangeLog {
    */
   beginReplaySegment(): void {
     this.segment = { from: this.exchanges.length }
+    this.markReplayStart()
   }
 
   /** Ends that part: what follows (the check's cleanup) is left out too. */
@@ -183,6 +169,23 @@ export class ExchangeLog {
       const whole = body === undefined ? undefined : this.secret.mask(body)
       if (whole !== undefined && shorten(whole) !== whole) attachment.culpritRequestBody = whole
     }
+    // A failure is about its culprit (or, without one, the last request); a derived check about an answer that broke the contract.
+    const endings = [
+      ...(checkFailed ? [this.culprit ?? this.exchanges.at(-1)?.seq] : []),
+      ...this.exchanges.filter((e) => e.violations.length > 0).map((e) => e.seq),
+    ].filter((seq): seq is number => seq !== undefined)
+    const replay =
+      this.target && endings.length > 0
+        ? replayLog(
+            this.exchanges,
+            [...new Set(endings)],
+            this.replayStart,
+            this.target,
+            this.secret,
+            this.documentedWaits,
+          )
+        : undefined
+    if (replay) attachment.replay = replay
     return attachment
   }
 }

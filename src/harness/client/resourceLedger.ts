@@ -2,7 +2,12 @@
 // against a staging bot must leave nothing behind. Events have no documented delete: they stay;
 // neither can what trackAnalytics counts be taken back. Tasks and workflows (the spec scope)
 // are deleted like users.
-import type { ChatOperationId, SpecOperationId } from '../../contract/operations.ts'
+import {
+  chatOperation,
+  type ChatOperation,
+  type ChatOperationId,
+  type SpecOperationId,
+} from '../../contract/operations.ts'
 import type { StateAddress } from '../../contract/types.ts'
 
 export type ResourceKind = 'user' | 'conversation' | 'message' | 'task' | 'workflow'
@@ -55,6 +60,11 @@ const deleters: Record<ResourceKind, ChatOperationId> = {
   message: 'deleteMessage',
   task: 'deleteTask',
   workflow: 'deleteWorkflow',
+}
+
+/** The operation that deletes a kind of resource. */
+export function removalOperation(kind: ResourceKind): ChatOperation {
+  return chatOperation(deleters[kind])
 }
 
 const deletedBy: Partial<Record<ChatOperationId, ResourceKind>> = {

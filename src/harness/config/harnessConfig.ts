@@ -1,6 +1,8 @@
 // The harness's configuration: environment variables, with a .env file as fallback (the
 // environment wins). Read and checked once; a bad value is one ConfigError naming the variable.
 import { isLevel, levels, type Feature, type Level } from '../../contract/levels.ts'
+import { contractSchemas } from '../../contract/schemaRegistry.ts'
+import { formOf } from '../../contract/valueForms.ts'
 import { ConfigError } from '../../environment/configError.ts'
 import { environment, parseInteger, textValue as text, type Env } from '../../environment/environmentValues.ts'
 
@@ -74,8 +76,47 @@ function parseSecret(env: Env, name: string): string | undefined {
   return value.trim()
 }
 
-function parseAction(env: Env): ActionConfig | undefined {
+/** The documented length of an id (S1), read where the contract writes it: a state's botId carries the bot id. */
+function idLimits(): { min: number; max: number } {
+  const { minLength, maxLength } = contractSchemas().schemaOf('resources/state.json', 'botId')
+  return { min: Number(minLength), max: Number(maxLength) }
+}
+
+/** An id the target's answers and paths carry (the bot's, an integration's): the documented id length (S1). */
+function parseId(env: Env, name: string, carriedAs: string): string | undefined {
+  const value = text(env, name)
+  if (value === undefined) return undefined
+  const { min, max } = idLimits()
+  const length = [...value].length
+  if (length < min || length > max)
+    throw new ConfigError(
+      name,
+      `must be ${min} to ${max} characters long, the documented length of an id (S1; ${carriedAs}), got ${length}`,
+    )
+  if (/[\s/?#]/.test(value))
+    throw new ConfigError(name, 'must not hold white space, "/", "?" or "#": it is sent in headers and paths')
+  return value
+}
+
+/** CONFORMANCE_ACTION: an action's type as callAction takes it, in its documented form and length. */
+function parseActionType(env: Env): string | undefined {
   const type = text(env, 'CONFORMANCE_ACTION')
+  if (type === undefined) return undefined
+  const node = contractSchemas().schemaOf('requests/callAction.json', 'type')
+  const form = formOf(node)
+  if (form && !form.holds(type))
+    throw new ConfigError(
+      'CONFORMANCE_ACTION',
+      `must have the documented form ${form.described} (S12), got ${JSON.stringify(type)}`,
+    )
+  const max = Number(node.maxLength)
+  if ([...type].length > max)
+    throw new ConfigError('CONFORMANCE_ACTION', `must be at most ${max} characters long (S3), got ${[...type].length}`)
+  return type
+}
+
+function parseAction(env: Env): ActionConfig | undefined {
+  const type = parseActionType(env)
   const inputText = text(env, 'CONFORMANCE_ACTION_INPUT')
   if (type === undefined) {
     if (inputText !== undefined)
@@ -108,14 +149,33 @@ function parseTagKeys(env: Env): string[] | undefined {
         .filter(Boolean),
     ),
   ]
-  const dotted = keys.find((key) => key.includes('.'))
-  if (dotted)
-    throw new ConfigError(
-      'CONFORMANCE_TAG_KEYS',
-      `${JSON.stringify(dotted)} has a dot, which the query form tags.key=value cannot carry`,
-    )
   if (keys.length === 0) throw new ConfigError('CONFORMANCE_TAG_KEYS', 'names no key; list them separated by commas')
+  for (const key of keys) checkTagKey('CONFORMANCE_TAG_KEYS', key)
   return keys
+}
+
+/**
+ * A tag key the suite may send: one the query forms can carry (tags.key=value, tags[key]=value)
+ * and short enough to be listed in discriminateByTags (S3).
+ */
+function checkTagKey(variable: string, key: string): void {
+  if (key.includes('.'))
+    throw new ConfigError(
+      variable,
+      `${JSON.stringify(key)} has a dot, which the query form tags.key=value cannot carry`,
+    )
+  if (/[[\]\s]/.test(key))
+    throw new ConfigError(
+      variable,
+      `${JSON.stringify(key)} has a bracket or white space, which the query form tags[key]=value cannot carry`,
+    )
+  const items = contractSchemas().schemaOf('requests/getOrCreateUser.json', 'discriminateByTags').items
+  const max = Number((items as { maxLength?: number } | undefined)?.maxLength ?? Infinity)
+  if ([...key].length > max)
+    throw new ConfigError(
+      variable,
+      `a key of ${[...key].length} characters cannot be listed in discriminateByTags, whose items are at most ${max} (S3)`,
+    )
 }
 
 /** Where reports go (CONFORMANCE_REPORT_DIR, default reports/): all npm run report needs to know. */
@@ -137,11 +197,7 @@ const defaultRunTagKey = 'conformanceRun'
 function parseRunTagKey(env: Env, declared: string[] | undefined): string | undefined {
   const named = text(env, 'CONFORMANCE_RUN_TAG_KEY')
   if (named === undefined) return !declared || declared.includes(defaultRunTagKey) ? defaultRunTagKey : undefined
-  if (named.includes('.'))
-    throw new ConfigError(
-      'CONFORMANCE_RUN_TAG_KEY',
-      `${JSON.stringify(named)} has a dot, which the query form tags.key=value cannot carry`,
-    )
+  checkTagKey('CONFORMANCE_RUN_TAG_KEY', named)
   if (declared && !declared.includes(named)) {
     throw new ConfigError(
       'CONFORMANCE_RUN_TAG_KEY',
@@ -178,7 +234,7 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
 
   // For the embedded reference, whoever starts it fills these in (src/runs/embeddedTarget.ts).
   const token = parseSecret(env, 'CONFORMANCE_TOKEN')
-  const botId = text(env, 'CONFORMANCE_BOT_ID')
+  const botId = parseId(env, 'CONFORMANCE_BOT_ID', "sent as x-bot-id, answered as a state's botId")
   if (token === undefined) {
     throw new ConfigError(
       'CONFORMANCE_TOKEN',
@@ -199,7 +255,11 @@ export function readHarnessConfig(env: Env = environment()): HarnessConfig {
     embedded,
     token,
     botId,
-    integrationId: text(env, 'CONFORMANCE_INTEGRATION_ID'),
+    integrationId: parseId(
+      env,
+      'CONFORMANCE_INTEGRATION_ID',
+      "sent as x-integration-id, the id of an integration's states",
+    ),
     action: parseAction(env),
     timeoutMs: parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', { min: 100, max: 600_000 }) ?? 10_000,
     reportDir: readReportDir(env),

@@ -1,18 +1,36 @@
 // reports/badge.svg: a shields-style badge of the certified level, e.g.
-// "Runtime API conformance | core 33/33" (green), "core 2 failing" (red), "core 1 skipped" (amber).
+// "Runtime API conformance | core 33/33" (green), "core 2 failing" (red), "core 1 skipped" (amber),
+// "core partial 3/472 checks" (grey: a filtered run certifies nothing). full names what it
+// covered when an optional feature was not configured: "full (core only) 33/33".
 import type { ConformanceReport, Verdict } from './conformanceReport.ts'
 
 const label = 'Runtime API conformance'
 
-const colour: Record<Verdict, string> = { conforms: '#2e7d32', 'does not conform': '#c62828', incomplete: '#b26a00' }
+const colour: Record<Verdict, string> = {
+  conforms: '#2e7d32',
+  'does not conform': '#c62828',
+  partial: '#9f9f9f',
+  incomplete: '#b26a00',
+}
+
+/** The level as the badge names it: full says which optional features it covered, unless all. */
+function levelName(report: ConformanceReport): string {
+  if (report.level !== 'full' || report.features.notConfigured.length === 0) return report.level
+  const { configured } = report.features
+  return `full (${configured.length === 0 ? 'core only' : configured.join(', ')})`
+}
 
 export function badgeMessage(report: ConformanceReport): string {
   const result = report.levels[report.level]
   const { passed, failed, skipped, total } = result.operations
-  if (result.verdict === 'does not conform') return `${report.level} ${failed} failing`
-  if (result.verdict === 'incomplete')
-    return `${report.level} ${skipped > 0 ? `${skipped} skipped` : 'nothing checked'}`
-  return `${report.level} ${passed}/${total}`
+  const level = levelName(report)
+  if (result.verdict === 'does not conform') return `${level} ${failed} failing`
+  if (result.verdict === 'partial') {
+    const checks = Object.values(result.checks).reduce((sum, n) => sum + n, 0)
+    return `${level} partial ${checks - result.checks['not run']}/${checks} checks`
+  }
+  if (result.verdict === 'incomplete') return `${level} ${skipped > 0 ? `${skipped} skipped` : 'nothing checked'}`
+  return `${level} ${passed}/${total}`
 }
 
 function xml(text: string): string {

@@ -1,8 +1,11 @@
-// The certification report: one entry per check with its rule, operation and level, and the
-// verdict of each level. An operation's status is the worst of its checks, a level's verdict the
-// worst of its operations (failed > skipped > passed), so report, badge and exit code are one
-// computation (levelResult below).
+// The certification report: one entry per check of the catalogue with its rule, operation and
+// level, and the verdict of each level. An operation's status is the worst of its checks, a
+// level's verdict the worst of its operations (failed > not run > skipped > passed), so report,
+// badge and exit code are one computation (levelResult below). A check the run did not run (a
+// filtered run: --grep, a file, a shard, --max-failures …) is "not run", and a level with one is
+// "partial": only a run of every check of a level can say it conforms.
 import type { Exchange } from '../client/exchangeLog.ts'
+import type { Replay } from '../replay/replaySteps.ts'
 import {
   isSpecOperationId,
   operations,
@@ -22,7 +25,8 @@ import {
 import type { DerivedCoverage } from './derivedCoverage.ts'
 import type { RunFacts } from './runFacts.ts'
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped'
+/** not run: the run did not run it (it was filtered out, or the run ended before it). */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'not run'
 
 /** What a person needs to see a failure again: the traffic and a command that repeats the request. */
 export interface FailureDetails {
@@ -36,6 +40,10 @@ export interface FailureDetails {
   curl?: string
   /** The curl command cannot repeat the request exactly: the report kept only the start of its body. */
   curlIncomplete?: true
+  /** The whole sequence that led to the failing answer, for `npm run replay -- <check id>`. */
+  replay?: Replay
+  /** The same sequence as a bash script: curl, the token from $CONFORMANCE_TOKEN, ids from the answers. */
+  replayScript?: string
 }
 
 export interface CheckEntry {
@@ -56,8 +64,11 @@ export interface CheckEntry {
   observations?: string[]
 }
 
-/** conforms: every check of the level passed; incomplete: none failed but some were skipped. */
-export type Verdict = 'conforms' | 'does not conform' | 'incomplete'
+/**
+ * conforms: every check of the level ran and passed; partial: none failed, but not every check of
+ * the level ran; incomplete: every check ran, none failed, some were skipped.
+ */
+export type Verdict = 'conforms' | 'does not conform' | 'partial' | 'incomplete'
 
 /** An operation no check of a level exercised is "unchecked": it is shown, and it decides nothing. */
 export type OperationStatus = CheckStatus | 'unchecked'
@@ -68,6 +79,8 @@ export interface LevelResult {
   status: CheckStatus
   operations: Record<OperationStatus, number> & { total: number }
   checks: Record<CheckStatus, number>
+  /** Every check of the level ran (none is "not run"). */
+  complete: boolean
 }
 
 export interface OperationEntry {
@@ -91,6 +104,8 @@ export interface ConformanceReport extends Partial<RunFacts> {
   harnessVersion: string | undefined
   /** The level this run certifies (CONFORMANCE_LEVEL): summary.verdict and the exit code are its. */
   level: Level
+  /** Every check of the certified level ran: false for a filtered run, which cannot certify. */
+  complete: boolean
   /** The optional features the target was configured for; the full level covers these. */
   features: { configured: Feature[]; notConfigured: Feature[] }
   /** Counts over every check; verdict: the certified level's. */
@@ -104,7 +119,7 @@ export interface ConformanceReport extends Partial<RunFacts> {
   derivedCoverage?: DerivedCoverage
 }
 
-const severity: Record<CheckStatus, number> = { passed: 0, skipped: 1, failed: 2 }
+const severity: Record<CheckStatus, number> = { passed: 0, skipped: 1, 'not run': 2, failed: 3 }
 
 export function worst(statuses: Iterable<CheckStatus>): CheckStatus {
   let result: CheckStatus = 'passed'
@@ -119,18 +134,29 @@ function operationStatus(checks: readonly CheckEntry[]): OperationStatus {
 const verdictOf: Record<CheckStatus, Verdict> = {
   passed: 'conforms',
   skipped: 'incomplete',
+  'not run': 'partial',
   failed: 'does not conform',
 }
 
+function emptyCounts(): Record<CheckStatus, number> {
+  return { passed: 0, failed: 0, skipped: 0, 'not run': 0 }
+}
+
 function levelResult(statuses: readonly OperationStatus[], checks: readonly CheckEntry[]): LevelResult {
-  const opCounts = { passed: 0, failed: 0, skipped: 0, unchecked: 0, total: statuses.length }
+  const opCounts = { ...emptyCounts(), unchecked: 0, total: statuses.length }
   for (const status of statuses) opCounts[status]++
-  const checkCounts = { passed: 0, failed: 0, skipped: 0 }
+  const checkCounts = emptyCounts()
   for (const check of checks) checkCounts[check.status]++
   const status = worst(statuses.filter((s): s is CheckStatus => s !== 'unchecked'))
   // A level nothing was checked at cannot conform.
   const verdict = checks.length === 0 ? 'incomplete' : verdictOf[status]
-  return { verdict, status: checks.length === 0 ? 'skipped' : status, operations: opCounts, checks: checkCounts }
+  return {
+    verdict,
+    status: checks.length === 0 ? 'skipped' : status,
+    operations: opCounts,
+    checks: checkCounts,
+    complete: checkCounts['not run'] === 0,
+  }
 }
 
 export interface Judgement {
@@ -177,7 +203,7 @@ export function featureSplit(configured: readonly Feature[]): ConformanceReport[
 }
 
 export function summarise(checks: readonly CheckEntry[], level: Level, verdict: Verdict): ConformanceReport['summary'] {
-  const counts: Record<CheckStatus, number> = { passed: 0, failed: 0, skipped: 0 }
+  const counts = emptyCounts()
   for (const check of checks) counts[check.status]++
   return { ...counts, level, verdict }
 }

@@ -27,6 +27,7 @@ import {
   judge,
   sortChecks,
   summarise,
+  worst,
   type CheckEntry,
   type CheckStatus,
   type ConformanceReport,
@@ -59,7 +60,7 @@ function firstLine(text: string | undefined): string | undefined {
 }
 
 function statusOf(result: TestResult | undefined): CheckStatus {
-  if (!result) return 'skipped'
+  if (!result) return 'not run'
   if (result.status === 'passed') return 'passed'
   if (result.status === 'skipped') return 'skipped'
   return 'failed'
@@ -71,7 +72,7 @@ function errorMessage(result: TestResult | undefined): string | undefined {
 
 function reasonOf(test: TestCase, result: TestResult | undefined, status: CheckStatus): string | undefined {
   if (status === 'passed') return undefined
-  if (!result) return 'did not run: the run ended before it'
+  if (!result) return notRun.ended
   if (status === 'skipped') {
     const skip = [...(result.annotations ?? []), ...test.annotations].find((a) => a.type === 'skip')
     return skip?.description ?? 'skipped'
@@ -80,6 +81,12 @@ function reasonOf(test: TestCase, result: TestResult | undefined, status: CheckS
   if (result.status === 'interrupted') return 'interrupted before it finished'
   return firstLine(errorMessage(result)) ?? 'failed'
 }
+
+/** Why a check of the catalogue has no result: what the run selected, and how it ended. */
+const notRun = {
+  unselected: 'not run: this run did not select it (--grep, a file, a shard, --last-failed …)',
+  ended: 'not run: the run ended before it (--max-failures, the run’s time limit, or an interruption)',
+} as const
 
 function attachmentOf(result: TestResult | undefined): ExchangeAttachment | undefined {
   const found = result?.attachments.find((a) => a.name === exchangeAttachmentName)
@@ -195,7 +202,7 @@ export default class ConformanceReporter implements Reporter {
     const reason = reasonOf(test, result, status)
     if (reason !== undefined) entry.reason = reason
     if (status === 'failed')
-      entry.failure = testFailureDetails(plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
+      entry.failure = testFailureDetails(check.id, plain(errorMessage(result)) ?? reason ?? 'failed', attachment)
     const observations = (result?.annotations ?? [])
       .filter((a) => a.type === 'observation' && a.description)
       .map((a) => a.description as string)
@@ -206,7 +213,7 @@ export default class ConformanceReporter implements Reporter {
   /** result: the run's (or the merged shards') start and duration; the reporter's own clock without it. */
   buildReport(result?: Pick<FullResult, 'startTime' | 'duration'>): ConformanceReport {
     const run = readRunMetadata(this.config?.metadata ?? {})
-    const checks: CheckEntry[] = []
+    const byId = new Map<string, CheckEntry>()
     const attachments: { id: string; attachment: ExchangeAttachment }[] = []
     const notes: DerivedCoverageNote[] = []
     for (const test of this.suite?.allTests() ?? []) {
@@ -215,9 +222,27 @@ export default class ConformanceReporter implements Reporter {
       const attachment = attachmentOf(result)
       const entry = this.checkOf(test, result, attachment)
       if (!entry) continue
-      checks.push(entry)
+      // A test repeated (--repeat-each) is one check: its worst result counts.
+      const earlier = byId.get(entry.id)
+      if (!earlier || worst([earlier.status, entry.status]) !== earlier.status) byId.set(entry.id, entry)
       if (attachment) attachments.push({ id: entry.id, attachment })
     }
+    // The checks of the catalogue this run did not select: a filtered run is partial, never a certificate.
+    for (const entry of catalogue().entries) {
+      if (entry.derived || byId.has(entry.id)) continue
+      byId.set(entry.id, {
+        id: entry.id,
+        operation: entry.operation,
+        rule: entry.rule,
+        level: entry.level,
+        status: 'not run',
+        title: `${entry.id} ${entry.summary}`,
+        reason: notRun.unselected,
+        ...(entry.needs ? { needs: entry.needs } : {}),
+      })
+    }
+    const checks = [...byId.values()]
+    const partial = checks.some((check) => check.status === 'not run')
     // Sorted by check id: the derived checks pick the same first culprit however the run was split.
     attachments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     const derived = catalogue().entries.filter((entry): entry is DerivedEntry => entry.derived)
@@ -226,6 +251,7 @@ export default class ConformanceReporter implements Reporter {
         derived,
         attachments.map((a) => a.attachment),
         run.features,
+        partial,
       ),
     )
     const { operations, levels } = judge(checks, run.features)
@@ -239,6 +265,7 @@ export default class ConformanceReporter implements Reporter {
       runId: run.runId,
       harnessVersion: run.harnessVersion,
       level: run.level,
+      complete: levels[run.level].complete,
       features: featureSplit(run.features),
       summary: summarise(checks, run.level, levels[run.level].verdict),
       requests: attachments.reduce(
@@ -269,6 +296,11 @@ export default class ConformanceReporter implements Reporter {
     return timings
   }
 
+  /**
+   * Writes the report. A run whose tests all passed but whose certified level does not conform
+   * (a failed check that kept its worker, a partial run) ends as failed: `npx playwright test`
+   * exits 0 only for a certificate.
+   */
   // Async because Playwright takes a status only from a promise.
   // eslint-disable-next-line @typescript-eslint/require-await
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
@@ -292,7 +324,9 @@ export default class ConformanceReporter implements Reporter {
     if (report.summary.failed > 0)
       this.print(failuresFooter(report.summary.failed, files.find((f) => f.endsWith(reportFileNames.markdown)) ?? ''))
     console.log(`\n${consoleSummary(report, files)}`)
-    // A failed check that kept its worker counts as expected for Playwright: the run fails here.
-    return report.summary.failed > 0 && result.status === 'passed' ? { status: 'failed' } : undefined
+    // A failed check that kept its worker counts as expected for Playwright: the run fails here,
+    // as does a run whose level did not conform for another reason (partial).
+    const certified = report.summary.failed === 0 && report.summary.verdict === 'conforms'
+    return result.status === 'passed' && !certified ? { status: 'failed' } : undefined
   }
 }

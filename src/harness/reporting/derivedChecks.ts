@@ -1,12 +1,14 @@
 // Judges the catalogue's derived checks from every answer the run's tests attached: a check of
 // an operation's success answers under one rule fails when any success answer broke that rule; a
 // check of its error answers (S13) fails when any error answer broke the error contract. A check
-// that saw no answer of its kind asserted nothing: it is skipped, with the reason.
+// that saw no answer of its kind asserted nothing: it is skipped, with the reason (not run, in a
+// run that did not run every check: the checks that would have called the operation did not).
 import { features, notConfigured, type Feature } from '../../contract/levels.ts'
 import type { ChatOperationId } from '../../contract/operations.ts'
 import type { RuleId } from '../../contract/rules.ts'
 import { violationLine } from '../../contract/violations.ts'
 import type { Exchange, ExchangeAttachment } from '../client/exchangeLog.ts'
+import type { ReplayLog } from '../replay/replaySteps.ts'
 import { answerCheckId } from '../catalogue/answerEntries.ts'
 import type { DerivedEntry } from '../catalogue/catalogueEntry.ts'
 import type { CheckEntry } from './conformanceReport.ts'
@@ -16,6 +18,8 @@ interface Broken {
   reason: string
   /** The answers that broke the rule, a few at most, the first one reproduced. */
   exchanges: Exchange[]
+  /** The replay steps of the check whose log holds the first of them. */
+  replay: ReplayLog | undefined
 }
 
 const culpritsKept = 3
@@ -58,6 +62,7 @@ function tally(entries: readonly DerivedEntry[], attachments: readonly ExchangeA
           broken.set(id, {
             reason: `${exchange.method} answered ${exchange.status}: ${violationLine(violation)}`,
             exchanges: [exchange],
+            replay: attachment.replay,
           })
         } else if (found.exchanges.length < culpritsKept && !found.exchanges.includes(exchange)) {
           found.exchanges.push(exchange)
@@ -77,6 +82,7 @@ export function judgeDerivedChecks(
   attachments: readonly ExchangeAttachment[],
   /** The run's features: a check of another is skipped as not configured. Unset: all. */
   configured: readonly Feature[] = features,
+  partial = false,
 ): CheckEntry[] {
   const { seen, broken } = tally(entries, attachments)
   return entries.map((entry) => {
@@ -96,10 +102,10 @@ export function judgeDerivedChecks(
     } else if (failure) {
       result.status = 'failed'
       result.reason = failure.reason
-      result.failure = answerFailureDetails(failure.reason, failure.exchanges)
+      result.failure = answerFailureDetails(entry.id, failure.reason, failure.exchanges, failure.replay)
     } else if ((seen.get(`${entry.operation} ${entry.answers}`) ?? 0) === 0) {
-      result.status = 'skipped'
-      result.reason = `no ${entry.answers === 'error' ? 'error' : 'success'} answer of ${entry.operation} was seen`
+      result.status = partial ? 'not run' : 'skipped'
+      result.reason = `${partial ? 'not run: ' : ''}no ${entry.answers === 'error' ? 'error' : 'success'} answer of ${entry.operation} was seen${partial ? ' (the checks that call it did not run)' : ''}`
     }
     return result
   })

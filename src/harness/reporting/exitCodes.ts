@@ -1,5 +1,6 @@
 // The exit code of a certification, shared by every command that judges a report: 0 only when
-// the certified level conforms (every check of it passed, none skipped).
+// the certified level conforms (every check of it ran and passed, none skipped); 5 when no check
+// failed but the run did not run every check of the level (a filtered run: partial).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceReport } from './conformanceReport.ts'
@@ -12,6 +13,7 @@ export const exitCodes = {
   preflight: 3,
   targetStopped: 3,
   noReport: 4,
+  partial: 5,
 } as const
 
 /** The report a run wrote in reportDir; undefined when there is none (or it is not JSON). */
@@ -24,5 +26,7 @@ export function readReport(reportDir: string): ConformanceReport | undefined {
 }
 
 export function exitCodeOf(report: ConformanceReport): number {
-  return report.levels[report.level].verdict === 'conforms' ? exitCodes.conforms : exitCodes.doesNotConform
+  const { verdict } = report.levels[report.level]
+  if (verdict === 'conforms') return exitCodes.conforms
+  return verdict === 'partial' ? exitCodes.partial : exitCodes.doesNotConform
 }

@@ -13,9 +13,9 @@ import {
   checksLine,
   durationText,
   levelNote,
-  operationsLine,
   statusSymbol,
   targetName,
+  verdictCounts,
   verdictWords,
 } from './reportWording.ts'
 
@@ -30,14 +30,14 @@ function html(text: string): string {
 
 const style = `
 :root { --pass: #1b7f3b; --pass-bg: #e6f4ea; --fail: #b3261e; --fail-bg: #fdecea; --skip: #8a5a00; --skip-bg: #fff4d6;
-  --none: #9aa0a6; --none-bg: #f4f5f7; --ink: #1f2328; --muted: #59636e; --line: #d8dee4; }
+  --none: #9aa0a6; --none-bg: #f4f5f7; --notrun: #6e7781; --notrun-bg: #eaeef2; --ink: #1f2328; --muted: #59636e; --line: #d8dee4; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
 main { max-width: 1280px; margin: 0 auto; padding: 0 24px 48px; }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12.5px; }
 h2 { font-size: 18px; margin: 32px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 .banner { padding: 22px 24px; color: #fff; }
-.banner.passed { background: var(--pass); } .banner.failed { background: var(--fail); } .banner.skipped { background: var(--skip); }
+.banner.passed { background: var(--pass); } .banner.failed { background: var(--fail); } .banner.skipped { background: var(--skip); } .banner.not-run { background: var(--notrun); }
 .banner .inner { max-width: 1232px; margin: 0 auto; display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
 .banner .eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: 12px; opacity: .85; }
 .banner h1 { margin: 2px 0 0; font-size: 22px; font-weight: 600; }
@@ -49,11 +49,11 @@ h2 { font-size: 18px; margin: 32px 0 12px; padding-bottom: 6px; border-bottom: 1
 .facts dt { color: var(--muted); font-size: 12px; } .facts dd { margin: 0; overflow-wrap: anywhere; }
 .levels { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
 .level { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; border-top-width: 5px; }
-.level.passed { border-top-color: var(--pass); } .level.failed { border-top-color: var(--fail); } .level.skipped { border-top-color: var(--skip); }
+.level.passed { border-top-color: var(--pass); } .level.failed { border-top-color: var(--fail); } .level.skipped { border-top-color: var(--skip); } .level.not-run { border-top-color: var(--notrun); }
 .level.certified { box-shadow: 0 0 0 2px var(--ink) inset; }
 .level h3 { margin: 0; font-size: 15px; display: flex; justify-content: space-between; gap: 8px; }
 .level .v { font-size: 20px; font-weight: 700; margin: 4px 0; }
-.level.passed .v { color: var(--pass); } .level.failed .v { color: var(--fail); } .level.skipped .v { color: var(--skip); }
+.level.passed .v { color: var(--pass); } .level.failed .v { color: var(--fail); } .level.skipped .v { color: var(--skip); } .level.not-run .v { color: var(--notrun); }
 .level p { margin: 2px 0; color: var(--muted); }
 .tag { font-size: 11px; font-weight: 600; border-radius: 10px; padding: 1px 8px; background: var(--ink); color: #fff; }
 .legend { display: flex; gap: 16px; flex-wrap: wrap; color: var(--muted); margin-bottom: 8px; }
@@ -68,7 +68,7 @@ table { border-collapse: collapse; }
 .matrix tr.area th { text-align: left; background: #fff; color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .06em; padding-top: 10px; }
 .matrix td.level-col { border-right: 2px solid var(--line); }
 .s-passed { background: var(--pass-bg); color: var(--pass); } .s-failed { background: var(--fail); color: #fff; font-weight: 700; }
-.s-skipped { background: var(--skip-bg); color: var(--skip); font-weight: 600; } .s-unchecked, .s-none { background: var(--none-bg); color: var(--none); }
+.s-skipped { background: var(--skip-bg); color: var(--skip); font-weight: 600; } .s-not-run { background: var(--notrun-bg); color: var(--notrun); } .s-unchecked, .s-none { background: var(--none-bg); color: var(--none); }
 .swatch.s-failed { background: var(--fail); }
 .failure { border: 1px solid var(--line); border-left: 5px solid var(--fail); border-radius: 8px; padding: 14px 16px; margin: 0 0 18px; }
 .failure h3 { margin: 0 0 6px; font-size: 16px; }
@@ -76,7 +76,7 @@ table { border-collapse: collapse; }
 .failure .reason { background: var(--fail-bg); border-radius: 6px; padding: 8px 10px; margin: 8px 0 12px; font-weight: 500; }
 .failure h4 { margin: 12px 0 4px; font-size: 13px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
 pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 0; overflow: auto; max-height: 360px; white-space: pre-wrap; overflow-wrap: anywhere; }
-pre.curl { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
+pre.curl, pre.script { background: #0d1117; color: #e6edf3; border-color: #0d1117; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .note { color: var(--muted); font-size: 12.5px; }
 details { margin: 8px 0; } summary { cursor: pointer; color: var(--muted); }
@@ -90,10 +90,10 @@ function banner(report: ConformanceReport): string {
   const certified = report.levels[report.level]
   const failures = report.checks.filter((c) => c.status === 'failed').length
   const link = failures > 0 ? ` · <a href="#failures">${failures} failed check${failures === 1 ? '' : 's'} ↓</a>` : ''
-  return `<header class="banner ${certified.status}"><div class="inner">
+  return `<header class="banner ${slug(certified.status)}"><div class="inner">
 <div><div class="eyebrow">Runtime API conformance</div><h1>${html(targetName(report))}</h1></div>
 <div class="verdict" id="verdict">${statusSymbol[certified.status]} ${html(report.level)}: ${html(verdictWords[certified.verdict])}
-<small>${html(operationsLine(certified))}${link}</small></div>
+<small>${html(verdictCounts(certified, report.level) + levelNote(report, report.level))}${link}</small></div>
 </div></header>`
 }
 
@@ -114,10 +114,10 @@ function levelCards(report: ConformanceReport): string {
   const cards = levels.map((level) => {
     const result = report.levels[level]
     const certified = level === report.level
-    return `<div class="level ${result.status}${certified ? ' certified' : ''}" id="level-${level}">
+    return `<div class="level ${slug(result.status)}${certified ? ' certified' : ''}" id="level-${level}">
 <h3><span>${level}</span>${certified ? '<span class="tag">certified level</span>' : ''}</h3>
 <div class="v">${statusSymbol[result.status]} ${html(verdictWords[result.verdict])}</div>
-<p>${html(operationsLine(result))}</p><p>checks: ${html(checksLine(result.checks))}</p>
+<p>${html(verdictCounts(result, level))}</p><p>checks: ${html(checksLine(result.checks))}</p>
 <p>${html(levelMeaning[level] + levelNote(report, level))}</p></div>`
   })
   return `<section><h2>Levels</h2><div class="levels">${cards.join('\n')}</div></section>`
@@ -132,8 +132,13 @@ function cellTitle(operation: string, rule: string, cell: MatrixCell): string {
   ].join('\n')
 }
 
+/** A status as a CSS class name: "not run" is "not-run". */
+function slug(status: OperationStatus): string {
+  return status.replace(' ', '-')
+}
+
 function statusClass(status: OperationStatus | undefined): string {
-  return `s-${status ?? 'none'}`
+  return `s-${status === undefined ? 'none' : slug(status)}`
 }
 
 function matrix(report: ConformanceReport): string {
@@ -164,7 +169,7 @@ function matrix(report: ConformanceReport): string {
       `<tr data-operation="${operation.id}"><th class="op" title="${html(`${operation.method} ${operation.path}`)}">${operation.id}<small>${html(operation.method)}</small></th>${levelCells.join('')}${ruleCells.join('')}</tr>`,
     )
   }
-  const legend = `<div class="legend"><span><i class="swatch s-passed"></i>${statusSymbol.passed} passed</span><span><i class="swatch s-failed"></i>${statusSymbol.failed} failed</span><span><i class="swatch s-skipped"></i>${statusSymbol.skipped} skipped</span><span><i class="swatch s-none"></i>no check</span><span>numbers: checks in the cell (failed or skipped / all) · hover a cell for its checks and reasons</span></div>`
+  const legend = `<div class="legend"><span><i class="swatch s-passed"></i>${statusSymbol.passed} passed</span><span><i class="swatch s-failed"></i>${statusSymbol.failed} failed</span><span><i class="swatch s-skipped"></i>${statusSymbol.skipped} skipped</span><span><i class="swatch s-not-run"></i>${statusSymbol['not run']} not run</span><span><i class="swatch s-none"></i>no check</span><span>numbers: checks in the cell (failed or skipped / all) · hover a cell for its checks and reasons</span></div>`
   return `<section><h2>Operations × rules</h2>${legend}<table class="matrix" id="matrix"><thead>${head}</thead><tbody>${body.join('\n')}</tbody></table></section>`
 }
 
@@ -197,8 +202,16 @@ function failure(check: CheckEntry): string {
     `<div class="meta">rule <b>${check.rule}</b> ${html(ruleTitles[check.rule])} · operation <code>${html(check.operation)}</code> · level ${check.level}</div>`,
     `<div class="reason">${html(check.reason ?? 'failed')}</div>`,
   ]
+  if (details?.replayScript) {
+    const steps = details.replay?.steps.length ?? 0
+    parts.push(
+      `<h4>Replay the whole sequence</h4><p class="note"><code>npm run replay -- ${html(check.id)}</code> sends the ${steps} request${steps === 1 ? '' : 's'} that led to the failure again and says whether the answer is the same; or run this script with bash (export CONFORMANCE_TOKEN first).</p><details class="replay"><summary>replay script</summary><pre class="script">${html(details.replayScript)}</pre></details>`,
+    )
+  }
   if (details?.curl) {
-    parts.push(`<h4>Reproduce (export CONFORMANCE_TOKEN first)</h4><pre class="curl">${html(details.curl)}</pre>`)
+    parts.push(
+      `<h4>The failing request alone (export CONFORMANCE_TOKEN first)</h4><pre class="curl">${html(details.curl)}</pre>`,
+    )
     if (details.curlIncomplete)
       parts.push(
         '<p class="note">The report kept only the start of this request body: the command sends that start.</p>',
@@ -251,6 +264,17 @@ export function htmlReport(report: ConformanceReport): string {
     sections.push(
       `<section id="skipped"><h2>Skipped (${skipped.length})</h2>${checkTable(skipped, 'skipped-checks')}</section>`,
     )
+  const notRun = report.checks.filter((c) => c.status === 'not run')
+  if (notRun.length > 0) {
+    const byReason = new Map<string, number>()
+    for (const c of notRun) byReason.set(c.reason ?? 'not run', (byReason.get(c.reason ?? 'not run') ?? 0) + 1)
+    const items = [...byReason].map(
+      ([reason, count]) => `<li>${count} ${count === 1 ? 'check' : 'checks'}: ${html(reason)}</li>`,
+    )
+    sections.push(
+      `<section id="not-run"><h2>Not run (${notRun.length})</h2><p class="note">A run that did not run every check of a level cannot certify it (the level is partial).</p><ul>${items.join('')}</ul></section>`,
+    )
+  }
   const observed = report.checks.filter((c) => c.observations)
   if (observed.length > 0) {
     const items = observed.flatMap((c) =>

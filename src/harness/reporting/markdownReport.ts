@@ -13,6 +13,7 @@ import {
   operationsLine,
   statusSymbol,
   targetName,
+  verdictCounts,
   verdictWords,
 } from './reportWording.ts'
 
@@ -42,7 +43,7 @@ function header(report: ConformanceReport): string[] {
   return [
     `# Runtime API conformance: ${targetName(report)}`,
     '',
-    `**${statusSymbol[certified.status]} ${report.level}: ${verdictWords[certified.verdict]}** — ${operationsLine(certified)}.`,
+    `**${statusSymbol[certified.status]} ${report.level}${levelNote(report, report.level)}: ${verdictWords[certified.verdict]}** — ${verdictCounts(certified, report.level)}.`,
     '',
     '| | |',
     '|---|---|',
@@ -70,7 +71,7 @@ function matrix(report: ConformanceReport): string[] {
   return [
     '## Operations × rules',
     '',
-    `${statusSymbol.passed} passed · ${statusSymbol.failed} failed · ${statusSymbol.skipped} skipped · blank: no check. A number counts the checks of the cell (failed/all). The level columns give the operation's status at each level (${statusSymbol.unchecked}: no check at that level).`,
+    `${statusSymbol.passed} passed · ${statusSymbol.failed} failed · ${statusSymbol.skipped} skipped · ${statusSymbol['not run']} not run · blank: no check. A number counts the checks of the cell (failed/all). The level columns give the operation's status at each level (${statusSymbol.unchecked}: no check at that level).`,
     '',
     `| operation | ${levels.join(' | ')} | ${ruleIds.join(' | ')} |`,
     `|---|${levels.map(() => ':-:').join('|')}|${ruleIds.map(() => ':-:').join('|')}|`,
@@ -118,8 +119,21 @@ function failure(check: CheckEntry): string[] {
     `> ${cell(check.reason ?? 'failed')}`,
   ]
   if (!details) return lines
+  if (details.replayScript) {
+    const steps = details.replay?.steps.length ?? 0
+    lines.push(
+      '',
+      `Replay it: \`npm run replay -- ${check.id}\` sends the ${steps} request${steps === 1 ? '' : 's'} that led to the failure again and says whether the answer is the same; or save this script and run it with bash (export CONFORMANCE_TOKEN first):`,
+      '',
+      '<details><summary>replay script</summary>',
+      '',
+      fenced(details.replayScript, 'sh'),
+      '',
+      '</details>',
+    )
+  }
   if (details.curl) {
-    lines.push('', 'Reproduce it (export CONFORMANCE_TOKEN first):', '', fenced(details.curl, 'sh'))
+    lines.push('', 'The failing request alone (export CONFORMANCE_TOKEN first):', '', fenced(details.curl, 'sh'))
     if (details.curlIncomplete)
       lines.push('', '_The report kept only the start of this request body: the command sends that start._')
   }
@@ -167,6 +181,18 @@ function checkTable(title: string, checks: readonly CheckEntry[]): string[] {
       (c) =>
         `| ${cell(c.id)} | ${c.rule} | ${c.operation} | ${c.level} | ${statusSymbol[c.status]} ${c.status} | ${cell(c.reason ?? '')} |`,
     ),
+  ]
+}
+
+/** Checks a run did not run, by reason: a filtered run lists hundreds, and they are in "All checks". */
+function notRunLines(checks: readonly CheckEntry[]): string[] {
+  const byReason = new Map<string, number>()
+  for (const check of checks)
+    byReason.set(check.reason ?? 'not run', (byReason.get(check.reason ?? 'not run') ?? 0) + 1)
+  return [
+    'A run that did not run every check of a level cannot certify it (the level is **partial**).',
+    '',
+    ...[...byReason].map(([reason, count]) => `- ${count} ${count === 1 ? 'check' : 'checks'}: ${cell(reason)}`),
   ]
 }
 
@@ -237,6 +263,8 @@ function shortenedReport(report: ConformanceReport, limit: number): string {
     if (left > 0) lines.push('', `_…and ${left} more skipped checks: see conformance.html._`)
     parts.push(lines.join('\n'))
   }
+  const notRun = report.checks.filter((c) => c.status === 'not run')
+  if (notRun.length > 0) parts.push([`## Not run (${notRun.length})`, '', ...notRunLines(notRun)].join('\n'))
   parts.push(`All ${report.checks.length} checks are listed in conformance.html, conformance.json and junit.xml.`)
   return `${parts.join('\n\n')}\n`
 }
@@ -256,6 +284,8 @@ function completeReport(report: ConformanceReport): string {
   if (failed.length > 0)
     sections.push([`## Failures (${failed.length})`, ...failed.flatMap((c) => ['', ...failure(c)])])
   if (skipped.length > 0) sections.push(checkTable(`## Skipped (${skipped.length})`, skipped))
+  const notRun = report.checks.filter((c) => c.status === 'not run')
+  if (notRun.length > 0) sections.push([`## Not run (${notRun.length})`, '', ...notRunLines(notRun)])
   const observed = report.checks.filter((c) => c.observations)
   if (observed.length > 0) {
     sections.push([

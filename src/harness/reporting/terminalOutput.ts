@@ -44,16 +44,9 @@ function requestLine(entry: CheckEntry): string | undefined {
   return `${culprit.method} ${target} → ${answer}`
 }
 
-/** Where a failure can be replayed, when the report's entry says (a replay script, a command). */
+/** The command that replays a failure's whole sequence, when the report recorded one. */
 function replayOf(entry: CheckEntry): string | undefined {
-  const replay = (entry as { replay?: unknown }).replay
-  if (typeof replay === 'string') return replay
-  if (replay && typeof replay === 'object') {
-    const { file, command } = replay as { file?: unknown; command?: unknown }
-    if (typeof file === 'string') return file
-    if (typeof command === 'string') return command
-  }
-  return undefined
+  return entry.failure?.replay ? `npx runtime-chat-conformance replay ${entry.id}` : undefined
 }
 
 function shortened(text: string): string {
@@ -72,6 +65,6 @@ export function failureLine(entry: CheckEntry): string {
 
 /** Said once after the failures: where each one's requests and a curl command are. */
 export function failuresFooter(failed: number, markdownReport: string): string {
-  const what = failed === 1 ? 'the failure' : `the ${failed} failures`
-  return `Requests, answers and a curl command that repeats each of ${what}: ${markdownReport}`
+  const what = failed === 1 ? 'the failure' : `each of the ${failed} failures`
+  return `Requests, answers, a curl command and a replay script for ${what}: ${markdownReport}`
 }

@@ -8,6 +8,7 @@ import { notConfigured } from '../../contract/levels.ts'
 import { catalogue, type TestedEntry } from '../catalogue/catalogue.ts'
 import { configuredFeatures } from '../config/harnessConfig.ts'
 import type { CheckContext } from '../checks/checkContext.ts'
+import { assertionGuard } from '../checks/expectations.ts'
 import { maskedError } from '../checks/maskedError.ts'
 import { failuresKeepWorker, keptWorkerAnnotation } from './failureMode.ts'
 import { test } from './playwrightTest.ts'
@@ -17,6 +18,13 @@ export interface CheckTest {
   title: string
   details: TestDetails
   body: (fixtures: { check: CheckContext }) => Promise<void>
+}
+
+/** Runs a check; one that made no assertion fails as a harness defect (assertionGuard). */
+export async function runGuarded(check: TestedEntry, context: CheckContext): Promise<void> {
+  const asserted = assertionGuard(check.id)
+  await check.run(context)
+  asserted()
 }
 
 function checkTest(check: TestedEntry): CheckTest {
@@ -36,9 +44,9 @@ function checkTest(check: TestedEntry): CheckTest {
       const { api, harness } = context
       if (check.needs) test.skip(!configuredFeatures(harness).includes(check.needs), notConfigured[check.needs])
       try {
-        await check.run(context)
+        await runGuarded(check, context)
       } catch (error) {
-        test.skip(error instanceof NotEnoughTagKeys, (error as Error).message)
+        if (error instanceof NotEnoughTagKeys) test.skip(true, error.message)
         const info = test.info()
         // With --retries, a failure must stay one Playwright retries (it retries no expected failure).
         if (failuresKeepWorker(info.config) && info.project.retries === 0) {

@@ -95,7 +95,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       testInfo.skip(stopped !== undefined, `not run: the target stopped answering earlier in this run (${stopped})`)
       const startedAt = Date.now()
       const secret = new SecretMask(harness.token)
-      const log = new ExchangeLog(secret)
+      const { baseUrl, botId, integrationId, runId } = harness
+      const log = new ExchangeLog(secret, { baseUrl, botId, integrationId, runId })
       const runMarker = harness.runTagKey ? { key: harness.runTagKey, value: harness.runId } : undefined
       const ledger = new JournaledLedger(runFiles(harness.reportDir, harness.runId, testInfo.config.shard).ledger)
       const api = new RuntimeClient(http, { ...harness, runMarker }, log, ledger, guard)
