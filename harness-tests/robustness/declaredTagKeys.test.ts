@@ -20,7 +20,7 @@ before(async () => {
   target = await reference({ tagKeys: declared })
   result = await runCertificationProcess({
     env: { ...targetEnv(target.url), CONFORMANCE_TAG_KEYS: declared.join(',') },
-    limitMs: 75_000,
+    limitMs: 240_000,
   })
 })
 
@@ -54,7 +54,8 @@ test('no check fails: each uses only declared keys, or is skipped because it nee
     failed.map((c) => `${c.id}: ${c.reason}`),
     [],
   )
-  const skipped = report.checks.filter((c) => c.status === 'skipped')
+  // The spec scope is off for a named target: those checks are skipped as not configured.
+  const skipped = report.checks.filter((c) => c.status === 'skipped' && !c.reason?.startsWith('not configured'))
   assert.ok(skipped.length > 0, 'with three keys, some checks need more')
   // The reason names the declared keys as what the check lacks (more of them, or a longer one).
   for (const check of skipped) assert.match(check.reason ?? '', /CONFORMANCE_TAG_KEYS/, check.id)

@@ -51,7 +51,9 @@ test('a 429 answered twice, then 200: every check passes and the report counts 2
   assert.equal(result.report?.summary.failed, 0)
   assert.equal(result.report?.complete, false)
   assert.equal(result.report?.levels[result.report.level].verdict, 'partial')
-  const ran = result.report?.checks.filter((c) => c.status !== 'not run') ?? []
+  // Not run (outside the --grep) and not configured (the spec scope is off for a named target) were never attempted.
+  const ran =
+    result.report?.checks.filter((c) => c.status !== 'not run' && !c.reason?.startsWith('not configured')) ?? []
   assert.ok(ran.length > 0, 'the S8 checks ran')
   assert.deepEqual(
     ran.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status}: ${c.reason}`),

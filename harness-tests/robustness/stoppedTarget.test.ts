@@ -7,7 +7,8 @@ import { proxiedRun, type ProxiedRun } from './support/proxiedRun.ts'
 
 const answeredBeforeSilence = 12
 const timeoutMs = 400
-const runLimitMs = 20_000
+// Generous for a loaded machine's start-up: the run must end by the stop, well before it.
+const runLimitMs = 45_000
 
 let run: ProxiedRun
 let result: CertificationProcessResult
@@ -19,7 +20,7 @@ before(async () => {
       CONFORMANCE_UNANSWERED_LIMIT: '3',
       CONFORMANCE_RUN_TIMEOUT_MS: String(runLimitMs),
     },
-    limitMs: 45_000,
+    limitMs: 75_000,
   })
   result = run.result
 })
@@ -62,7 +63,10 @@ test('the report names the stop; the checks it hit failed, the later ones did no
     'the checks outside tests/users.spec.ts did not run',
   )
   assert.equal(report.complete, false)
-  const passed = report.checks.filter((c) => c.status === 'passed')
+  // The spec scope is off for a named target: its checks are skipped as not configured.
+  const passed = report.checks.filter(
+    (c) => c.status === 'passed' || (c.status === 'skipped' && c.reason?.startsWith('not configured')),
+  )
   assert.deepEqual(
     report.checks
       .filter((c) => !passed.includes(c) && !hit.includes(c) && !notRun.includes(c) && !unselected.includes(c))

@@ -6,7 +6,7 @@ import type { ChatOperationId } from '../../contract/operations.ts'
 import { rateLimitWaitMs, longestWaitMs } from './rateLimitRetry.ts'
 import { RequestPacer, sleep, unpaced, type Pacer, type Sleep } from './requestPacer.ts'
 import { TargetHealth, type HealthFiles } from './targetHealth.ts'
-import { TransportFailure } from './transportFailure.ts'
+import { TransportClosed, TransportFailure } from './transportFailure.ts'
 
 /** An answer as it came off the wire. */
 export interface RawAnswer {
@@ -79,6 +79,7 @@ export class TargetGuard {
       try {
         answer = await attempt()
       } catch (error) {
+        if (error instanceof TransportClosed) throw error
         const failure = TransportFailure.from(error, operationId, timeoutMs)
         this.health.unanswered(failure.cause)
         if (failure.timedOut) this.health.timedOut(operationId)

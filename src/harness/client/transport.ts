@@ -5,6 +5,7 @@
 import type { APIRequestContext } from '@playwright/test'
 import { Agent, request } from 'undici'
 import type { RawAnswer } from './targetGuard.ts'
+import { TransportClosed } from './transportFailure.ts'
 
 interface OutgoingRequest {
   method: string
@@ -49,6 +50,7 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 /** undici's error as one sentence a person reads in a failed check ("other side closed" says little). */
 function transportProblem(error: unknown, timeoutMs: number): Error {
   const { name, code, message } = error as { name?: string; code?: string; message?: string }
+  if (code === 'UND_ERR_CLOSED' || code === 'UND_ERR_DESTROYED') return new TransportClosed()
   if (name === 'TimeoutError') return new Error(`timeout of ${timeoutMs} ms exceeded`)
   if (code === 'UND_ERR_SOCKET')
     return new Error(`the target closed the connection before a whole answer came (${message ?? code})`)

@@ -24,3 +24,14 @@ export class TransportFailure extends Error {
     return new TransportFailure(this.operationId, mask(this.cause), this.timedOut)
   }
 }
+
+/**
+ * The harness closed its own client (the run is being stopped, e.g. by Ctrl+C): no request left,
+ * and nothing about the target, which must not count as a target that stopped answering.
+ */
+export class TransportClosed extends Error {
+  constructor() {
+    super('not sent: the run is stopping and its HTTP client is closed')
+    this.name = 'TransportClosed'
+  }
+}
