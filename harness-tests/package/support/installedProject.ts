@@ -84,6 +84,9 @@ export async function installInto(project: string, tarball: string): Promise<voi
   })
   if (installed.code !== 0)
     throw new Error(`npm install of the tarball failed (${installed.code}):\n${installed.output}`)
+  // On a Node version the package's engines name, installing warns of no dependency's engines.
+  if (/EBADENGINE/.test(installed.output))
+    throw new Error(`npm install of the tarball warned of an unsupported engine:\n${installed.output}`)
 }
 
 export interface Served {
