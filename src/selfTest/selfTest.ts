@@ -31,12 +31,12 @@ export interface SelfTestOptions {
 }
 
 /** A fault's run has its few checks; the clean run has them all. */
-const faultLimitMs = 120_000
+const faultLimitMs = 240_000
 /**
  * The model-based checks search deeper here than a certification does by default (10 sequences
  * each): a fault's run has only its few checks, and the clean run must pass at the same depth.
  */
-const selfTestEnv = { CONFORMANCE_MODEL_RUNS: '30' }
+const selfTestEnv = { CONFORMANCE_MODEL_RUNS: '100' }
 const cleanLimitMs = 300_000
 
 const reporter = join(import.meta.dirname, '..', 'harness', 'reporting', 'conformanceReporter.ts')
