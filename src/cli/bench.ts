@@ -15,13 +15,23 @@ import { measureHarnessOverhead } from '../bench/harnessOverhead.ts'
 import { measurePropertyCases } from '../bench/propertyCases.ts'
 import { measureReferenceLoad } from '../bench/referenceLoad.ts'
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    out: { type: 'string', default: 'reports' },
-  },
-})
+function argumentsOrExit() {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        out: { type: 'string', default: 'reports' },
+      },
+    })
+  } catch (error) {
+    // An unknown or incomplete option: one sentence, not a stack trace.
+    console.error(`bench: ${(error as Error).message} (options: --quick, --only <sections>, --out <dir>)`)
+    process.exit(2)
+  }
+}
+
+const { values } = argumentsOrExit()
 const quick = values.quick
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : sectionIds
 const unknown = only.filter((s) => !sectionIds.includes(s as SectionId))
