@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, request } from 'undici'
 import type { CheckRequests, LoggedExchange } from '../harness/run/requestLog.ts'
 import { reference } from './benchEnvironment.ts'
+import { parsed } from '../harness/replay/replaySteps.ts'
 import { now } from './samples.ts'
 
 /** The checks of a request log, in the order they started. */
@@ -103,15 +104,6 @@ function learnIds(logged: unknown, now: unknown, ids: Map<string, string>): void
     if (idLike(key) && typeof value === 'string' && typeof current === 'string') {
       if (value !== current && !ids.has(value)) ids.set(value, current)
     } else learnIds(value, current, ids)
-  }
-}
-
-function parsed(text: string | undefined): unknown {
-  if (text === undefined) return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
   }
 }
 

@@ -90,7 +90,8 @@ function leaves(json: unknown, path: (string | number)[] = []): { value: string;
   return typeof json === 'string' ? [{ value: json, path }] : []
 }
 
-function parsed(text: string | undefined): unknown {
+/** A JSON text's value; undefined when there is none or it is not JSON. */
+export function parsed(text: string | undefined): unknown {
   if (text === undefined) return undefined
   try {
     return JSON.parse(text) as unknown
