@@ -8,8 +8,7 @@ import { environment } from '../environment/environmentValues.ts'
 import { codeFile } from '../environment/packageLayout.ts'
 import { readRunSettings } from '../harness/config/runSettings.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
-import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
-import { finishRun } from '../harness/run/runEnd.ts'
+import { removeReportFiles } from '../harness/reporting/reportFileNames.ts'
 import { shardOfArguments } from '../harness/run/runFiles.ts'
 import { startReferenceServer } from '../reference/server.ts'
 import { withEmbeddedTarget } from '../runs/embeddedTarget.ts'
@@ -68,7 +67,10 @@ async function certify(args: string[]): Promise<number> {
     await preflight({ ...config, baseUrl })
     env[preflightDoneMarker] = '1'
     removeReportFiles(config.reportDir)
-    const playwrightExit = await runPlaywright(args, env, interruption)
+    const playwright = runPlaywright(args, env, interruption)
+    // The run's end (the sweep) is loaded while Playwright starts, not before it.
+    const { finishRun } = await import('../harness/run/runEnd.ts')
+    const playwrightExit = await playwright
     const end = await finishRun({ ...config, baseUrl }, runId, shardOfArguments(args))
     if (end.leftovers.length > 0) {
       console.error(

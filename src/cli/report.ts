@@ -10,7 +10,7 @@ import { ConfigError } from '../environment/configError.ts'
 import { codeFile } from '../environment/packageLayout.ts'
 import { readReportDir } from '../harness/config/harnessConfig.ts'
 import { environment } from '../environment/environmentValues.ts'
-import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
+import { removeReportFiles } from '../harness/reporting/reportFileNames.ts'
 import { exitCodeOf, exitCodes, readReport } from '../harness/reporting/exitCodes.ts'
 import { exitWhenDone } from './exitWhenDone.ts'
 

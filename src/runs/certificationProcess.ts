@@ -16,7 +16,7 @@ import { codeFile, nodeArguments } from '../environment/packageLayout.ts'
 import { SecretMask } from '../harness/client/secretMask.ts'
 import type { ConformanceReport } from '../harness/reporting/conformanceReport.ts'
 import { readReport } from '../harness/reporting/exitCodes.ts'
-import { removeReportFiles } from '../harness/reporting/reportFiles.ts'
+import { removeReportFiles } from '../harness/reporting/reportFileNames.ts'
 import { embeddedTargetSettings } from './embeddedTarget.ts'
 
 /** Where the runs start, whatever the caller's directory: the commands and .env are found from there. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceReport } from './conformanceReport.ts'
-import { reportFileNames } from './reportFiles.ts'
+import { reportFileNames } from './reportFileNames.ts'
 
 export const exitCodes = {
   conforms: 0,

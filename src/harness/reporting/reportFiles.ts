@@ -1,21 +1,14 @@
 // Writes a report in every form: conformance.json (for tools), conformance.md (for a pull
 // request or a CI summary), conformance.html (for a person), badge.svg and junit.xml (for CI).
 // Each file is written whole or not at all (temporary file, then rename).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { badgeSvg } from './badge.ts'
 import type { ConformanceReport } from './conformanceReport.ts'
 import { htmlReport } from './htmlReport.ts'
 import { junitXml, type CheckTiming } from './junitReport.ts'
 import { markdownReport } from './markdownReport.ts'
-
-export const reportFileNames = {
-  json: 'conformance.json',
-  markdown: 'conformance.md',
-  html: 'conformance.html',
-  badge: 'badge.svg',
-  junit: 'junit.xml',
-} as const
+import { reportFileNames } from './reportFileNames.ts'
 
 function writeWhole(path: string, content: string): void {
   writeFileSync(`${path}.tmp`, content)
@@ -41,9 +34,4 @@ export function writeReportFiles(
     writeWhole(path, content)
     return path
   })
-}
-
-/** Before a run: a report left by an earlier run must not pass for this one's. */
-export function removeReportFiles(dir: string): void {
-  for (const name of Object.values(reportFileNames)) rmSync(join(dir, name), { force: true })
 }
