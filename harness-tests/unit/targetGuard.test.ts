@@ -6,7 +6,7 @@ import { test } from 'node:test'
 import { backoffMs, longestWaitMs, retryAfterMs } from '../../src/harness/client/rateLimitRetry.ts'
 import { unpaced } from '../../src/harness/client/requestPacer.ts'
 import { RateLimitExhausted, TargetGuard, type RawAnswer } from '../../src/harness/client/targetGuard.ts'
-import { TargetHealth, TargetStopped } from '../../src/harness/client/targetHealth.ts'
+import { TargetHealth, TargetStopped, type HealthLooks } from '../../src/harness/client/targetHealth.ts'
 import { TransportFailure } from '../../src/harness/client/transportFailure.ts'
 
 const answer = (status: number, headers: Record<string, string> = {}): RawAnswer => ({
@@ -93,13 +93,43 @@ test('a Retry-After longer than the harness waits ends the retries at once', asy
   )
 })
 
+/** Looks at the shared files before every request. */
+const everyTime: HealthLooks = { lookEveryMs: 0, now: () => 0 }
+
+test('a process looks at the shared files at most every lookEveryMs; its own events count at once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'health-'))
+  try {
+    const files = { stopped: join(dir, 'stopped.json'), unanswered: join(dir, 'unanswered'), timeouts: join(dir, 't') }
+    let clock = 0
+    const looks: HealthLooks = { lookEveryMs: 100, now: () => clock }
+    const timeout = new Error('apiRequestContext.fetch: Timeout 400ms exceeded.')
+    const watcher = new TargetHealth(files, 3, 2, looks)
+    assert.equal(watcher.stoppedBecause(), undefined)
+    // Another process finds the target stopped.
+    const other = guardWith(0, [], new TargetHealth(files, 3, 2, everyTime))
+    for (const operation of ['createUser', 'getUser', 'listUsers'] as const)
+      await assert.rejects(other.send(operation, 400, scripted(timeout)), TransportFailure)
+    clock = 99
+    assert.equal(watcher.stoppedBecause(), undefined, 'not looked at again yet')
+    clock = 100
+    assert.match(watcher.stoppedBecause() ?? '', /^3 requests in a row got no answer/)
+    // Its own timeouts count at once, whatever the clock.
+    const own = new TargetHealth(undefined, 100, 2, looks)
+    own.timedOut('getUser')
+    own.timedOut('getUser')
+    assert.throws(() => own.assertOperationAnswers('getUser', 400), /2 earlier timeouts/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 test('unanswered requests in a row, counted across processes and restarts, stop the run', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'health-'))
   try {
     const files = { stopped: join(dir, 'stopped.json'), unanswered: join(dir, 'unanswered') }
     const timeout = new Error('apiRequestContext.fetch: Timeout 400ms exceeded.')
     // Two workers; the first is replaced after each failure (a fresh TargetHealth each time).
-    const worker = () => guardWith(0, [], new TargetHealth(files, 3))
+    const worker = () => guardWith(0, [], new TargetHealth(files, 3, undefined, everyTime))
     await assert.rejects(worker().send('createUser', 400, scripted(timeout)), TransportFailure)
     await worker().send('getUser', 400, scripted(answer(200)))
     await assert.rejects(worker().send('createUser', 400, scripted(timeout)), TransportFailure)
@@ -122,7 +152,7 @@ test('an operation that timed out twice, in any process of the run, fails at onc
   try {
     const files = { stopped: join(dir, 'stopped.json'), unanswered: join(dir, 'unanswered'), timeouts: join(dir, 't') }
     const timeout = new Error('apiRequestContext.fetch: Timeout 400ms exceeded.')
-    const worker = () => guardWith(0, [], new TargetHealth(files, 3, 2))
+    const worker = () => guardWith(0, [], new TargetHealth(files, 3, 2, everyTime))
     const [first, second] = [worker(), worker()]
     await assert.rejects(first.send('getUser', 400, scripted(timeout)), TransportFailure)
     // The others answer: the run goes on, and so do getUser's requests until its second timeout.

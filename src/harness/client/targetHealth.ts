@@ -7,6 +7,8 @@
 // A target that stops answering one operation only (the others answer, so the run goes on) must
 // not cost a timeout per check that touches it: timeouts are also counted per operation, run-wide,
 // and from timeoutsPerOperation on, that operation's requests fail at once without being sent.
+// A process looks at the other processes' counts at most every lookEveryMs (each look is a system
+// call, and a run sends thousands of requests); its own events count at once.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { TransportFailure } from './transportFailure.ts'
@@ -46,18 +48,55 @@ export interface HealthFiles {
   timeouts?: string
 }
 
+/** How often a process looks at the shared files, and its clock (tests give their own). */
+export interface HealthLooks {
+  lookEveryMs: number
+  now: () => number
+}
+
+const defaultLooks: HealthLooks = { lookEveryMs: 100, now: () => performance.now() }
+
+/** A thing to look at in a shared file, looked at no more often than lookEveryMs. */
+class Throttle {
+  private last = Number.NEGATIVE_INFINITY
+
+  constructor(private readonly looks: HealthLooks) {}
+
+  /** Whether it is time to look again (and, if so, that it was looked at now). */
+  due(): boolean {
+    const now = this.looks.now()
+    if (now - this.last < this.looks.lookEveryMs) return false
+    this.last = now
+    return true
+  }
+}
+
 export class TargetHealth {
   private unansweredHere = 0
+  /** This process added to the unanswered file since it last emptied it. */
+  private appendedHere = false
   private stopped: string | undefined
   /** Timeouts per operation, in this process (the files count them run-wide). */
   private readonly timeoutsHere = new Map<string, number>()
+  private readonly stopLook: Throttle
+  private readonly unansweredLook: Throttle
+  private readonly timeoutLooks = new Map<string, Throttle>()
 
   constructor(
     private readonly files: HealthFiles | undefined,
     private readonly unansweredLimit: number,
     private readonly timeoutsPerOperation = Number.POSITIVE_INFINITY,
+    private readonly looks: HealthLooks = defaultLooks,
   ) {
     if (files) mkdirSync(dirname(files.unanswered), { recursive: true })
+    this.stopLook = new Throttle(looks)
+    this.unansweredLook = new Throttle(looks)
+  }
+
+  private timeoutLook(operationId: string): Throttle {
+    let look = this.timeoutLooks.get(operationId)
+    if (!look) this.timeoutLooks.set(operationId, (look = new Throttle(this.looks)))
+    return look
   }
 
   private timeoutFile(operationId: string): string | undefined {
@@ -68,9 +107,10 @@ export class TargetHealth {
   private timeoutsOf(operationId: string): number {
     let count = this.timeoutsHere.get(operationId) ?? 0
     const file = this.timeoutFile(operationId)
-    if (file !== undefined && count < this.timeoutsPerOperation) {
+    if (file !== undefined && count < this.timeoutsPerOperation && this.timeoutLook(operationId).due()) {
       try {
         count = Math.max(count, statSync(file).size)
+        this.timeoutsHere.set(operationId, count)
       } catch {
         // No file: none of its requests timed out.
       }
@@ -105,7 +145,8 @@ export class TargetHealth {
 
   /** Why the run found the target stopped answering; undefined while it answers. */
   stoppedBecause(): string | undefined {
-    this.stopped ??= this.files === undefined ? undefined : stoppedReason(this.files.stopped)
+    if (this.stopped === undefined && this.files !== undefined && this.stopLook.due())
+      this.stopped = stoppedReason(this.files.stopped)
     return this.stopped
   }
 
@@ -117,7 +158,9 @@ export class TargetHealth {
 
   answered(): void {
     this.unansweredHere = 0
-    if (!this.files) return
+    // Its own count is emptied at once; the others' now and then (an answer ends every row).
+    if (!this.files || !(this.appendedHere || this.unansweredLook.due())) return
+    this.appendedHere = false
     try {
       if (statSync(this.files.unanswered).size > 0) truncateSync(this.files.unanswered)
     } catch {
@@ -130,6 +173,7 @@ export class TargetHealth {
     let inARow = ++this.unansweredHere
     if (this.files) {
       appendFileSync(this.files.unanswered, '.')
+      this.appendedHere = true
       inARow = Math.max(inARow, statSync(this.files.unanswered).size)
     }
     if (inARow < this.unansweredLimit || this.stopped !== undefined) return

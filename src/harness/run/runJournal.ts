@@ -2,7 +2,8 @@
 // so whatever a test's own cleanup missed (an interrupted worker, a failed delete) is still
 // known when the run ends. Lines are appended whole (O_APPEND, well under PIPE_BUF), so
 // workers never interleave inside a line; a line cut short by a killed process is skipped.
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+// Each process opens the journal once and keeps it open: a write is then one system call, not three.
+import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { ResourceLedger } from '../client/resourceLedger.ts'
 
@@ -14,15 +15,26 @@ interface JournalLine {
   resource: LedgerEntry
 }
 
+/** The journals this process has open, by path (opened for appending, closed when it exits). */
+const openJournals = new Map<string, number>()
+
+function journalDescriptor(path: string): number {
+  let fd = openJournals.get(path)
+  if (fd === undefined) {
+    mkdirSync(dirname(path), { recursive: true })
+    openJournals.set(path, (fd = openSync(path, 'a')))
+  }
+  return fd
+}
+
 /** A test's ledger that also writes each entry to the run's journal. */
 export class JournaledLedger extends ResourceLedger {
   constructor(private readonly journalPath: string) {
     super()
-    mkdirSync(dirname(journalPath), { recursive: true })
   }
 
   private write(line: JournalLine): void {
-    appendFileSync(this.journalPath, `${JSON.stringify(line)}\n`)
+    writeSync(journalDescriptor(this.journalPath), `${JSON.stringify(line)}\n`)
   }
 
   override track(resource: LedgerEntry): void {
