@@ -89,11 +89,13 @@ const notRun = {
   ended: 'not run: the run ended before it (--max-failures, the run’s time limit, or an interruption)',
 } as const
 
+/** A check's record of its exchanges: attached when it has exchanges to show, an annotation when it holds counts alone. */
 function attachmentOf(result: TestResult | undefined): ExchangeAttachment | undefined {
-  const found = result?.attachments.find((a) => a.name === exchangeAttachmentName)
-  if (!found?.body) return undefined
+  const attached = result?.attachments.find((a) => a.name === exchangeAttachmentName)?.body?.toString('utf8')
+  const text = attached ?? result?.annotations?.find((a) => a.type === exchangeAttachmentName)?.description
+  if (text === undefined) return undefined
   try {
-    return JSON.parse(found.body.toString('utf8')) as ExchangeAttachment
+    return JSON.parse(text) as ExchangeAttachment
   } catch {
     return undefined
   }

@@ -116,10 +116,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         }
         // A failed check may be marked expected-to-fail (failureMode.ts): its status alone says it failed.
         const failed = testInfo.status !== 'passed' && testInfo.status !== 'skipped'
-        await testInfo.attach(exchangeAttachmentName, {
-          body: JSON.stringify(log.attachment(failed)),
-          contentType: 'application/json',
-        })
+        const record = log.attachment(failed)
+        const body = JSON.stringify(record)
+        // Exchanges to show go in an attachment. A record of counts alone (most checks) goes in an
+        // annotation, which travels with the result: an attachment is a step of its own, with a
+        // stack trace, a folder and two more messages to the runner, about a millisecond a check.
+        if (record.exchanges.length > 0 || record.replay !== undefined)
+          await testInfo.attach(exchangeAttachmentName, { body, contentType: 'application/json' })
+        else testInfo.annotations.push({ type: exchangeAttachmentName, description: body })
       }
     },
     // No step of its own in the test's list of steps: it is the test's context, not an action.
