@@ -260,6 +260,6 @@ test('spec scope: the status groups split the Workflow statuses, and are the gro
   assert.equal(new Set(grouped).size, grouped.length, 'a status in two groups')
   assert.deepEqual(
     Object.keys(workflowStatusGroups).sort(),
-    (schemas.schemaOf('requests/getOrCreateWorkflow.json', 'discriminateByStatusGroup').enum as string[]).sort(),
+    [...(schemas.schemaOf('requests/getOrCreateWorkflow.json', 'discriminateByStatusGroup').enum as string[])].sort(),
   )
 })

@@ -51,6 +51,8 @@ export class SchemaRegistry {
   readonly files = loadSchemaFiles()
   private readonly ajv: Ajv
   private readonly compiled = new Map<string, ValidateFunction>()
+  /** schemaOf's answers, by file and property path. */
+  private readonly dereferenced = new Map<string, SchemaNode>()
 
   constructor(options: SchemaRegistryOptions = {}) {
     this.ajv = new Ajv({
@@ -95,6 +97,15 @@ export class SchemaRegistry {
    * points to (allOf/anyOf branches are kept as they are). Fixtures read limits from here.
    */
   schemaOf(name: string, ...propertyPath: string[]): SchemaNode {
+    // Read hundreds of times while the catalogue is built: each answer is made once, and frozen,
+    // since every caller shares it.
+    const key = [name, ...propertyPath].join('\u0000')
+    let found = this.dereferenced.get(key)
+    if (!found) this.dereferenced.set(key, (found = deepFreeze(this.schemaOfNow(name, propertyPath))))
+    return found
+  }
+
+  private schemaOfNow(name: string, propertyPath: readonly string[]): SchemaNode {
     let node = this.resolve(this.fileNode(name), name).node
     let file = name
     for (const key of propertyPath) {
@@ -146,6 +157,14 @@ export class SchemaRegistry {
     }
     return Object.fromEntries(Object.entries(resolved).map(([key, value]) => [key, walk(value)]))
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
 }
 
 let shared: SchemaRegistry | undefined
