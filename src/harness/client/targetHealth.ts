@@ -9,7 +9,16 @@
 // and from timeoutsPerOperation on, that operation's requests fail at once without being sent.
 // A process looks at the other processes' counts at most every lookEveryMs (each look is a system
 // call, and a run sends thousands of requests); its own events count at once.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { TransportFailure } from './transportFailure.ts'
 
@@ -80,7 +89,7 @@ export class TargetHealth {
   private readonly timeoutsHere = new Map<string, number>()
   private readonly stopLook: Throttle
   private readonly unansweredLook: Throttle
-  private readonly timeoutLooks = new Map<string, Throttle>()
+  private readonly timeoutsLook: Throttle
 
   constructor(
     private readonly files: HealthFiles | undefined,
@@ -91,12 +100,21 @@ export class TargetHealth {
     if (files) mkdirSync(dirname(files.unanswered), { recursive: true })
     this.stopLook = new Throttle(looks)
     this.unansweredLook = new Throttle(looks)
+    this.timeoutsLook = new Throttle(looks)
   }
 
-  private timeoutLook(operationId: string): Throttle {
-    let look = this.timeoutLooks.get(operationId)
-    if (!look) this.timeoutLooks.set(operationId, (look = new Throttle(this.looks)))
-    return look
+  /** Takes in the timeouts the other processes counted: one file per operation that had any. */
+  private lookAtTimeouts(): void {
+    const dir = this.files?.timeouts
+    if (dir === undefined || !this.timeoutsLook.due() || !existsSync(dir)) return
+    for (const operationId of readdirSync(dir)) {
+      try {
+        const count = statSync(join(dir, operationId)).size
+        if (count > (this.timeoutsHere.get(operationId) ?? 0)) this.timeoutsHere.set(operationId, count)
+      } catch {
+        // Removed meanwhile: the run is ending.
+      }
+    }
   }
 
   private timeoutFile(operationId: string): string | undefined {
@@ -105,17 +123,8 @@ export class TargetHealth {
 
   /** How many requests of an operation timed out in this run so far. */
   private timeoutsOf(operationId: string): number {
-    let count = this.timeoutsHere.get(operationId) ?? 0
-    const file = this.timeoutFile(operationId)
-    if (file !== undefined && count < this.timeoutsPerOperation && this.timeoutLook(operationId).due()) {
-      try {
-        count = Math.max(count, statSync(file).size)
-        this.timeoutsHere.set(operationId, count)
-      } catch {
-        // No file: none of its requests timed out.
-      }
-    }
-    return count
+    this.lookAtTimeouts()
+    return this.timeoutsHere.get(operationId) ?? 0
   }
 
   /**
