@@ -1,16 +1,18 @@
 // npm run certify: checks the configuration, starts the embedded reference when no target is
-// named, makes sure the target answers (preflight), runs the conformance suite with Playwright
-// and exits 0 only when the target conforms. Extra arguments go to Playwright (--grep, --shard…).
+// named, makes sure the target answers (preflight) while Playwright starts, runs the conformance
+// suite with Playwright and exits 0 only when the target conforms. Extra arguments go to Playwright (--grep, --shard…).
 import { spawn } from 'node:child_process'
+import type { Server } from 'node:http'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { environment } from '../environment/environmentValues.ts'
 import { codeFile } from '../environment/packageLayout.ts'
 import { readRunSettings } from '../harness/config/runSettings.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../harness/preflight/preflight.ts'
+import { PreflightGate, preflightGateVariable } from '../harness/preflight/preflightGate.ts'
 import { removeReportFiles } from '../harness/reporting/reportFileNames.ts'
 import { shardOfArguments } from '../harness/run/runFiles.ts'
-import { startReferenceServer } from '../reference/server.ts'
+import { reservedUrl, reserveLoopbackServer } from '../reference/reservedServer.ts'
 import { withEmbeddedTarget } from '../runs/embeddedTarget.ts'
 import { checkPlaywrightArguments } from '../runs/playwrightArguments.ts'
 import { Interruption } from './interruption.ts'
@@ -51,24 +53,43 @@ async function certify(args: string[]): Promise<number> {
   const interruption = new Interruption()
   console.log(`Seed ${seed} (replay the same cases with CONFORMANCE_SEED=${seed})`)
 
-  let stopReference: (() => Promise<void>) | undefined
+  // Playwright starts first (two seconds) and waits at the gate while the embedded reference
+  // starts and the preflight runs (preflightGate.ts). The reference's address is taken at once: a
+  // server listening on a free port, which the reference answers on once loaded.
   let baseUrl = config.baseUrl
+  let reserved: Server | undefined
   if (!baseUrl) {
-    const reference = await startReferenceServer({ token: config.token, botId: config.botId })
-    stopReference = reference.close
-    baseUrl = reference.url
-    env.CONFORMANCE_BASE_URL = baseUrl
-    console.log(`No CONFORMANCE_BASE_URL: certifying the embedded reference implementation at ${baseUrl}`)
-  } else {
-    console.log(`Target: ${baseUrl}`)
+    reserved = await reserveLoopbackServer()
+    baseUrl = reservedUrl(reserved)
   }
+  env.CONFORMANCE_BASE_URL = baseUrl
+  const gate = new PreflightGate()
+  env[preflightGateVariable] = gate.path
+  env[preflightDoneMarker] = '1'
+  const server = reserved
+  let stopReference = server ? () => new Promise<void>((resolve) => server.close(() => resolve())) : undefined
 
   try {
-    await preflight({ ...config, baseUrl })
-    env[preflightDoneMarker] = '1'
-    removeReportFiles(config.reportDir)
     const playwright = runPlaywright(args, env, interruption)
-    // The run's end (the sweep) is loaded while Playwright starts, not before it.
+    try {
+      if (server) {
+        const { startReferenceServer } = await import('../reference/server.ts')
+        const reference = await startReferenceServer({ token: config.token, botId: config.botId, server })
+        stopReference = reference.close
+        console.log(`No CONFORMANCE_BASE_URL: certifying the embedded reference implementation at ${baseUrl}`)
+      } else {
+        console.log(`Target: ${baseUrl}`)
+      }
+      await preflight({ ...config, baseUrl })
+    } catch (error) {
+      // Playwright waits at the closed gate, having run and printed nothing: stopped, not told.
+      interruption.stopPlaywright()
+      await playwright
+      throw error
+    }
+    removeReportFiles(config.reportDir)
+    gate.open()
+    // The run's end (the sweep) is loaded while the checks run, not before them.
     const { finishRun } = await import('../harness/run/runEnd.ts')
     const playwrightExit = await playwright
     const end = await finishRun({ ...config, baseUrl }, runId, shardOfArguments(args))
@@ -99,6 +120,7 @@ async function certify(args: string[]): Promise<number> {
     }
     return exitCodeOf(report)
   } finally {
+    gate.remove()
     await stopReference?.()
   }
 }

@@ -43,6 +43,11 @@ export class Interruption {
     })
   }
 
+  /** Stops Playwright at once, e.g. while it waits for a preflight that failed: it has run nothing. */
+  stopPlaywright(): void {
+    this.killGroup()
+  }
+
   private killGroup(): void {
     if (this.group === undefined) return
     try {

@@ -1,5 +1,6 @@
 // The embedded reference implementation of the Runtime API's chat operations: an in-memory
 // server, correct per the contract, that the harness certifies when no target is configured.
+import type { RequestListener, Server } from 'node:http'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import qs from 'qs'
 import type { ChatRuleId } from '../contract/rules.ts'
@@ -36,6 +37,8 @@ export interface ReferenceOptions {
   tagKeys?: readonly string[] | undefined
   /** Open choices answered the strict way (openChoices.ts); default: those REFERENCE_CHOICES names (none when unset). */
   openChoices?: readonly OpenChoice[]
+  /** A server already listening (reserveLoopbackServer) that the reference answers on, instead of one of its own. */
+  server?: Server
 }
 
 /** Fastify's own errors (bad JSON, wrong media type, body too large) as documented error types. */
@@ -83,9 +86,18 @@ function maxParamLength(): number {
 }
 
 export function buildReferenceServer(options: ReferenceOptions): FastifyInstance {
+  const { server } = options
   const app = Fastify({
     logger: false,
     forceCloseConnections: true,
+    ...(server
+      ? {
+          serverFactory: (handler: RequestListener) => {
+            server.on('request', handler)
+            return server
+          },
+        }
+      : {}),
     routerOptions: {
       maxParamLength: maxParamLength(),
       // Query strings as the vendor's client writes them (tags.foo=a, ids=a&ids=b), brackets too (S7).
@@ -152,6 +164,19 @@ export async function startReferenceServer(
   options: ReferenceOptions & { port?: number },
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const app = buildReferenceServer(options)
+  const { server } = options
+  if (server) {
+    // Listening already: Fastify neither listens on it nor closes it.
+    await app.ready()
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    const close = async (): Promise<void> => {
+      await app.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+    return { url: `http://127.0.0.1:${port}/`, close }
+  }
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port

@@ -1,15 +1,20 @@
-// Playwright's global setup, for every run, also `npx playwright test` without certify: unless
-// certify already did, runs the preflight so an unusable target is one sentence, not a wall of
-// failing checks; then prepares the run's shared directory.
+// Playwright's global setup, for every run, also `npx playwright test` without certify: waits
+// for certify's preflight (preflightGate.ts) or, without certify, runs the preflight, so an
+// unusable target is one sentence, not a wall of failing checks; then prepares the run's shared
+// directory.
 import type { FullConfig } from '@playwright/test'
 import { readHarnessConfig } from '../config/harnessConfig.ts'
 import { environment } from '../../environment/environmentValues.ts'
 import { runIdentity } from '../config/runIdentity.ts'
 import { PreflightFailure, preflight, preflightDoneMarker } from '../preflight/preflight.ts'
+import { passPreflightGate, preflightGateVariable } from '../preflight/preflightGate.ts'
 import { prepareRunDir } from './runFiles.ts'
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
   const env = environment()
+  // Started by certify before its preflight finished: nothing runs before it passed.
+  const gate = env[preflightGateVariable]
+  if (gate) await passPreflightGate(gate)
   const harness = readHarnessConfig(env)
   const { runId } = runIdentity(env)
   if (!harness.runTagKey) {
