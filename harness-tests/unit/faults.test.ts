@@ -7,7 +7,7 @@ import { test } from 'node:test'
 import { ConfigError } from '../../src/environment/configError.ts'
 import { ruleIds } from '../../src/contract/rules.ts'
 import { catalogue } from '../../src/harness/catalogue/catalogue.ts'
-import { killRateLine, readmeMarkers, withKillRate } from '../../src/selfTest/mutantsReport.ts'
+import { killRateLine, readmeMarkers, timingLine, withKillRate } from '../../src/selfTest/mutantsReport.ts'
 import { referenceDefaults } from '../../src/reference/defaults.ts'
 import { faultsNamed, knownFaults } from '../../src/reference/faults/index.ts'
 import { buildReferenceServer } from '../../src/reference/server.ts'
@@ -83,4 +83,14 @@ test('docs/self-test.md states the kill rate over every known fault (npm run mut
     clean: { passed: true, checks: 0, seconds: 0, reportDir: '' },
   })
   assert.equal(withKillRate(readme, line), readme, `docs/self-test.md should say: ${line}`)
+})
+
+test('the self-test says how long it took and how long its median certification took', () => {
+  const fault = (seconds: number) => ({ seconds }) as Parameters<typeof timingLine>[0]['faults'][number]
+  const line = timingLine({
+    seconds: 61.4,
+    clean: { passed: true, checks: 730, seconds: 20, reportDir: '' },
+    faults: [fault(9), fault(7.25), fault(40)],
+  })
+  assert.equal(line, '4 certifications in 61 s, the median one 9.0 s')
 })

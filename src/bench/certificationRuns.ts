@@ -7,6 +7,7 @@
 // reference, the preflight and Playwright. One extra clean run, not timed, records the requests
 // (CONFORMANCE_REQUEST_LOG) and says where its time went.
 import { rmSync } from 'node:fs'
+import { exitCodes } from '../harness/reporting/exitCodes.ts'
 import { cleanEnvironment, runCertificationProcess } from '../runs/certificationProcess.ts'
 import { scratchDir, typescriptEntry } from './benchEnvironment.ts'
 import { startServer } from './childProcesses.ts'
@@ -28,6 +29,8 @@ export interface CertifyRun {
   timeoutMs: number
   /** Playwright arguments, e.g. a spec or --grep. */
   playwrightArgs?: string[]
+  /** The arguments select some of the checks: a clean run is partial (exit 5), not a certificate. */
+  narrowed?: boolean
   /** More variables for the run, e.g. CONFORMANCE_CASES. */
   env?: Record<string, string>
 }
@@ -128,8 +131,9 @@ export async function certifyOnce(
       failed: finished.report?.summary.failed ?? 0,
       startedEpoch,
     }
-    // A faulty reference must not conform (exit 1); the clean one must (exit 0).
-    const expectedCode = targetCase === 'clean' ? 0 : 1
+    // A faulty reference must not conform (exit 1); the clean one must (exit 0, or 5 when narrowed).
+    const expectedCode =
+      targetCase !== 'clean' ? exitCodes.doesNotConform : options.narrowed ? exitCodes.partial : exitCodes.conforms
     if (finished.timedOut) run.problem = `stopped after ${options.timeoutMs} ms`
     else if (finished.exitCode !== expectedCode)
       run.problem = `certify exited ${finished.exitCode ?? finished.signal}: ${finished.output.trim().split('\n').pop() ?? ''}`

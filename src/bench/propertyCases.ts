@@ -66,6 +66,7 @@ export async function measurePropertyCases(options: PropertyOptions): Promise<Pr
     const run = await certifyOnce(1, {
       timeoutMs: options.timeoutMs,
       playwrightArgs: args,
+      narrowed: true,
       env: { CONFORMANCE_CASES: String(cases) },
     })
     const measured: PropertyRun = { cases, wallMs: run.wallMs }
