@@ -118,10 +118,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const failed = testInfo.status !== 'passed' && testInfo.status !== 'skipped'
         const record = log.attachment(failed)
         const body = JSON.stringify(record)
-        // Exchanges to show go in an attachment. A record of counts alone (most checks) goes in an
-        // annotation, which travels with the result: an attachment is a step of its own, with a
-        // stack trace, a folder and two more messages to the runner, about a millisecond a check.
-        if (record.exchanges.length > 0 || record.replay !== undefined)
+        // Exchanges or leftovers to show go in an attachment. A record of counts alone (most
+        // checks) goes in an annotation, which travels with the result: an attachment is a step of
+        // its own, with a stack trace, a folder and two more messages, about a millisecond a check.
+        if (record.exchanges.length > 0 || record.replay !== undefined || record.leftovers.length > 0)
           await testInfo.attach(exchangeAttachmentName, { body, contentType: 'application/json' })
         else testInfo.annotations.push({ type: exchangeAttachmentName, description: body })
       }
