@@ -3,6 +3,7 @@
 // the request schemas, the forms of x-form (an action's <integration>:<action>, a URL) and the
 // references a request must keep (an id in a body names a resource that exists; a state's id is
 // an owner of its type): any violation but of the probed constraint at the probed field fails.
+// The model-based checks' requests are held to the schemas and forms likewise, with no exception.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { request, type APIRequestContext } from '@playwright/test'
@@ -121,8 +122,9 @@ function violationsOf(
   for (const field of contractFields().filter((f) => f.operation === id)) {
     const form = formOf(field.node)
     if (!form) continue
+    // A form is of strings: a value of another type the schema allows (null, to unset) keeps it.
     for (const { path, value } of concretePaths(parts[field.location], field.path))
-      if (typeof value !== 'string' || !form.holds(value))
+      if (typeof value === 'string' && !form.holds(value))
         found.push({
           location: field.location,
           path,
@@ -215,29 +217,57 @@ test('every generated check is found by its field', () => {
   assert.ok(probing.length >= 40, `${probing.length} generated checks`)
 })
 
+/**
+ * Runs a check against the reference with every request it sends held to the contract; returns
+ * the requests' violations that `expected` does not allow, and how many requests were sent.
+ */
+async function audit(
+  check: TestedEntry,
+  expected: (violation: Violation, id: ChatOperationId, options: CallOptions) => boolean,
+): Promise<{ problems: string[]; sent: number }> {
+  const values = valuesFor({ runSeed: harness.seed, runId: harness.runId, checkTitle: check.id })
+  const log = new ExchangeLog(new SecretMask(harness.token))
+  const api = new RuntimeClient(http, { ...harness, runMarker: undefined }, log, new ResourceLedger())
+  const problems: string[] = []
+  let sent = 0
+  const call = api.call.bind(api)
+  api.call = (id: ChatOperationId, options: CallOptions = {}) => {
+    sent++
+    for (const violation of violationsOf(id, options, store, harness))
+      if (!expected(violation, id, options))
+        problems.push(`${id} ${violation.location}.${violation.path.join('.')} ${violation.problem}`)
+    return call(id, options)
+  }
+  const context: CheckContext = { api, harness, values, make: new Prerequisites(api, values) }
+  try {
+    await check.run(context)
+  } finally {
+    await api.cleanUp()
+  }
+  return { problems: [...new Set(problems)], sent }
+}
+
 for (const check of probing) {
   test(`${check.id} keeps every constraint but the one it probes`, async () => {
     const row = rows.get(check.id) as Probed
-    const values = valuesFor({ runSeed: harness.seed, runId: harness.runId, checkTitle: check.id })
-    const log = new ExchangeLog(new SecretMask(harness.token))
-    const api = new RuntimeClient(http, { ...harness, runMarker: undefined }, log, new ResourceLedger())
-    const problems: string[] = []
-    let sent = 0
-    const call = api.call.bind(api)
-    api.call = (id: ChatOperationId, options: CallOptions = {}) => {
-      sent++
-      for (const violation of violationsOf(id, options, store, harness))
-        if (!isProbed(violation, id, options, row))
-          problems.push(`${id} ${violation.location}.${violation.path.join('.')} ${violation.problem}`)
-      return call(id, options)
-    }
-    const context: CheckContext = { api, harness, values, make: new Prerequisites(api, values) }
-    try {
-      await check.run(context)
-    } finally {
-      await api.cleanUp()
-    }
+    const { problems, sent } = await audit(check, (violation, id, options) => isProbed(violation, id, options, row))
     assert.ok(sent > 0)
-    assert.deepEqual([...new Set(problems)], [], `${check.id} sent requests that break more than ${fieldName(row)}`)
+    assert.deepEqual(problems, [], `${check.id} sent requests that break more than ${fieldName(row)}`)
+  })
+}
+
+// The model-based checks draw whole requests from the schemas (modelValues.ts): every one must keep
+// every schema and form. A sequence may name what it deleted before, so references are not held.
+const sequences = catalogue().entries.filter((e): e is TestedEntry => !e.derived && e.area === 'model')
+
+test('the model-based checks are found', () => {
+  assert.ok(sequences.length >= 5, `${sequences.length} model-based checks`)
+})
+
+for (const check of sequences) {
+  test(`${check.id} sends only requests the contract allows`, async () => {
+    const { problems, sent } = await audit(check, (violation) => violation.keyword === 'reference')
+    assert.ok(sent > 0)
+    assert.deepEqual(problems, [], `${check.id} sent requests the contract does not allow`)
   })
 }
