@@ -1,6 +1,7 @@
 // npm run certify: checks the configuration, starts the embedded reference when no target is
 // named, makes sure the target answers (preflight) while Playwright starts, runs the conformance
-// suite with Playwright and exits 0 only when the target conforms. Extra arguments go to Playwright (--grep, --shard…).
+// suite with Playwright and exits 0 only when the target conforms. Extra arguments go to
+// Playwright (--grep, --shard…).
 import { spawn } from 'node:child_process'
 import type { Server } from 'node:http'
 import { createRequire } from 'node:module'

@@ -10,11 +10,22 @@ import { PreflightFailure, preflight, preflightDoneMarker } from '../preflight/p
 import { passPreflightGate, preflightGateVariable } from '../preflight/preflightGate.ts'
 import { prepareRunDir } from './runFiles.ts'
 
+/** An error of the set-up as one sentence, without a stack trace pointing into the harness. */
+async function oneSentence(step: Promise<void>): Promise<void> {
+  try {
+    await step
+  } catch (error) {
+    const failure = new Error((error as Error).message)
+    failure.stack = failure.message
+    throw failure
+  }
+}
+
 export default async function globalSetup(config: FullConfig): Promise<void> {
   const env = environment()
   // Started by certify before its preflight finished: nothing runs before it passed.
   const gate = env[preflightGateVariable]
-  if (gate) await passPreflightGate(gate)
+  if (gate) await oneSentence(passPreflightGate(gate))
   const harness = readHarnessConfig(env)
   const { runId } = runIdentity(env)
   if (!harness.runTagKey) {
