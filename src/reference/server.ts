@@ -6,6 +6,7 @@ import qs from 'qs'
 import type { ChatRuleId } from '../contract/rules.ts'
 import { contractSchemas } from '../contract/schemaRegistry.ts'
 import { ApiError } from './apiError.ts'
+import { reservedUrl } from './reservedServer.ts'
 import { faultsNamed, type Fault } from './faults/index.ts'
 import { referenceDefaults } from './defaults.ts'
 import { OperationRouter } from './operationRoutes.ts'
@@ -168,14 +169,12 @@ export async function startReferenceServer(
   if (server) {
     // Listening already: Fastify neither listens on it nor closes it.
     await app.ready()
-    const address = server.address()
-    const port = typeof address === 'object' && address ? address.port : 0
     const close = async (): Promise<void> => {
       await app.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
-    return { url: `http://127.0.0.1:${port}/`, close }
+    return { url: reservedUrl(server), close }
   }
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 })
   const address = app.server.address()

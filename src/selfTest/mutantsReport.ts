@@ -1,6 +1,7 @@
 // The self-test's results: a table of faults (rule, caught or not, by which check, seconds) and
 // the kill rate, as console text, Markdown (reports/mutants.md), JSON (reports/mutants.json)
 // and the kill-rate line of docs/self-test.md.
+import { median } from '../bench/samples.ts'
 import type { Fault, FaultSide } from '../reference/faults/fault.ts'
 import type { FaultVerdict } from './faultVerdict.ts'
 
@@ -75,9 +76,8 @@ export function killRateLine(report: Pick<MutantsReport, 'caught' | 'total' | 'k
  * starting one: a fault's certification runs a few checks), so a faster start shows here.
  */
 export function timingLine(report: Pick<MutantsReport, 'seconds' | 'faults' | 'clean'>): string {
-  const runs = [report.clean.seconds, ...report.faults.map((result) => result.seconds)].sort((a, b) => a - b)
-  const median = runs[Math.floor((runs.length - 1) / 2)] ?? 0
-  return `${runs.length} certifications in ${report.seconds.toFixed(0)} s, the median one ${median.toFixed(1)} s`
+  const runs = [report.clean.seconds, ...report.faults.map((result) => result.seconds)]
+  return `${runs.length} certifications in ${report.seconds.toFixed(0)} s, the median one ${median(runs).toFixed(1)} s`
 }
 
 function columns(result: FaultResult): string[] {

@@ -11,21 +11,23 @@ import { passPreflightGate, preflightGateVariable } from '../preflight/preflight
 import { prepareRunDir } from './runFiles.ts'
 
 /** An error of the set-up as one sentence, without a stack trace pointing into the harness. */
-async function oneSentence(step: Promise<void>): Promise<void> {
-  try {
-    await step
-  } catch (error) {
-    const failure = new Error((error as Error).message)
-    failure.stack = failure.message
-    throw failure
-  }
+function oneSentence(message: string): Error {
+  const failure = new Error(message)
+  failure.stack = message
+  return failure
 }
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
   const env = environment()
   // Started by certify before its preflight finished: nothing runs before it passed.
   const gate = env[preflightGateVariable]
-  if (gate) await oneSentence(passPreflightGate(gate))
+  if (gate) {
+    try {
+      await passPreflightGate(gate)
+    } catch (error) {
+      throw oneSentence((error as Error).message)
+    }
+  }
   const harness = readHarnessConfig(env)
   const { runId } = runIdentity(env)
   if (!harness.runTagKey) {
@@ -39,10 +41,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
       await preflight({ ...harness, baseUrl: harness.baseUrl })
     } catch (error) {
       if (!(error instanceof PreflightFailure)) throw error
-      // One sentence, without a stack trace pointing into the harness.
-      const failure = new Error(`preflight failed: ${error.message}`)
-      failure.stack = failure.message
-      throw failure
+      throw oneSentence(`preflight failed: ${error.message}`)
     }
     env[preflightDoneMarker] = '1'
   }

@@ -4,7 +4,7 @@
 // Playwright Test's base test type, without its browser fixtures: none of them is used, and its
 // automatic ones (trace recording, context configuration) start Playwright's client in every
 // worker and record two more steps, each with a stack trace, in every test.
-import { _baseTest as base, type PlaywrightWorkerOptions } from '@playwright/test'
+import { _baseTest as base, type PlaywrightWorkerOptions, type TestInfo } from '@playwright/test'
 import { valuesFor } from '../../../fixtures/values.ts'
 import { runIdentity } from '../config/runIdentity.ts'
 import { readHarnessConfig } from '../config/harnessConfig.ts'
@@ -142,3 +142,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(check.make)
   },
 })
+
+/** The Playwright test under way; undefined outside one (a check run by the harness's own tests). */
+export function runningTest(): TestInfo | undefined {
+  try {
+    return test.info()
+  } catch {
+    return undefined
+  }
+}

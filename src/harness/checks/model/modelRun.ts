@@ -6,7 +6,7 @@
 // and a replay built from the log show exactly it. CONFORMANCE_SEED draws the same sequences.
 import fc from 'fast-check'
 import type { RuleId } from '../../../contract/rules.ts'
-import { test } from '../../runner/playwrightTest.ts'
+import { runningTest } from '../../runner/playwrightTest.ts'
 import type { CheckContext } from '../checkContext.ts'
 import { ConformanceFailure } from '../expectations.ts'
 import { observe } from '../observations.ts'
@@ -81,16 +81,10 @@ function asError(thrown: unknown): Error {
   return thrown instanceof Error ? thrown : new Error(String(thrown))
 }
 
-/** Shrinking may take up to shrinkingMs: the test's time limit grows by that much. */
+/** Shrinking may take up to shrinkingMs: the test's time limit grows by that much (outside one: no limit). */
 function allowShrinking(): void {
-  let info: ReturnType<typeof test.info>
-  try {
-    info = test.info()
-  } catch {
-    // Outside a Playwright test (a check run by the harness's own tests): no limit to grow.
-    return
-  }
-  info.setTimeout(info.timeout + shrinkingMs)
+  const info = runningTest()
+  info?.setTimeout(info.timeout + shrinkingMs)
 }
 
 /** Runs one model-based check: the sequences, and the shortest failing one again on a failure. */
