@@ -47,7 +47,8 @@ function logged(exchange: Exchange, secret: SecretMask): LoggedExchange {
   }
   if (exchange.requestBody !== undefined) entry.requestBody = secret.mask(exchange.requestBody)
   if (exchange.status !== undefined) entry.status = exchange.status
-  if (exchange.responseBody !== undefined) entry.responseBody = exchange.responseBody
+  // A target may echo the token back in an answer: masked there too.
+  if (exchange.responseBody !== undefined) entry.responseBody = secret.mask(exchange.responseBody)
   return entry
 }
 
